@@ -1,0 +1,670 @@
+#include "cli.h"
+
+#include "alembicformat.h"
+#include "project.h"
+#include "projectconfig.h"
+#include "revisionresolver.h"
+#include "versiontable.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <functional>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace retort {
+
+namespace {
+
+const QString kJsonFormatVersion = u"1"_s;
+
+// The commands this front end knows, with their options (for --help and parsing).
+struct CommandSpec
+{
+    QString name;
+    QStringList flags;        // options without a value
+    QStringList valueOptions; // options taking a value
+    bool takesRevision = false;
+};
+
+const QList<CommandSpec> &commandSpecs()
+{
+    static const QList<CommandSpec> specs = {
+        {u"current"_s, {u"-v"_s, u"--verbose"_s}, {}, false},
+        {u"heads"_s, {u"-v"_s, u"--verbose"_s, u"--resolve-dependencies"_s}, {}, false},
+        {u"branches"_s, {u"-v"_s, u"--verbose"_s}, {}, false},
+        {u"history"_s,
+         {u"-v"_s, u"--verbose"_s, u"-i"_s, u"--indicate-current"_s},
+         {u"-r"_s, u"--rev-range"_s},
+         false},
+        {u"show"_s, {}, {}, true},
+        {u"status"_s, {}, {}, false},
+    };
+    return specs;
+}
+
+const CommandSpec *findCommand(const QString &name)
+{
+    for (const CommandSpec &spec : commandSpecs())
+        if (spec.name == name)
+            return &spec;
+    return nullptr;
+}
+
+const QStringList kGlobalValueOptions = {u"-c"_s,         u"--config"_s, u"--db"_s,
+                                         u"--scripts"_s,  u"--version-table"_s,
+                                         u"--lang"_s};
+const QStringList kGlobalFlags = {u"--json"_s, u"-h"_s, u"--help"_s, u"--version"_s};
+
+} // namespace
+
+struct CommandLine::Invocation
+{
+    QString command;
+    QHash<QString, QString> values; // option -> value (long names normalised)
+    QSet<QString> flags;            // long names normalised
+    QStringList positional;
+    bool json = false;
+    bool help = false;
+
+    bool flag(const QString &name) const { return flags.contains(name); }
+    QString value(const QString &name) const { return values.value(name); }
+
+    // Loaded on demand by the commands that need them.
+    std::optional<Project> project;
+    std::optional<VersionTableState> table;
+};
+
+namespace {
+
+QString normalisedName(const QString &option)
+{
+    static const QHash<QString, QString> shortToLong = {
+        {u"-c"_s, u"--config"_s},  {u"-v"_s, u"--verbose"_s},
+        {u"-i"_s, u"--indicate-current"_s}, {u"-r"_s, u"--rev-range"_s},
+        {u"-h"_s, u"--help"_s},
+    };
+    return shortToLong.value(option, option);
+}
+
+QJsonArray toJsonArray(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+} // namespace
+
+QString CommandLine::requestedLanguage(const QStringList &arguments)
+{
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        if (arguments[i] == u"--lang"_s && i + 1 < arguments.size())
+            return arguments[i + 1];
+        if (arguments[i].startsWith(u"--lang="_s))
+            return arguments[i].mid(7);
+    }
+    return {};
+}
+
+void CommandLine::print(const QString &text)
+{
+    if (m_capture) {
+        m_out += text + u'\n';
+        return;
+    }
+    const QByteArray bytes = (text + u'\n').toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+}
+
+void CommandLine::printError(const QString &text)
+{
+    if (m_capture) {
+        m_err += text + u'\n';
+        return;
+    }
+    std::fflush(stdout);
+    const QByteArray bytes = (text + u'\n').toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+}
+
+void CommandLine::flush()
+{
+    if (!m_capture) {
+        std::fflush(stdout);
+        std::fflush(stderr);
+    }
+}
+
+namespace {
+
+QString generalHelp()
+{
+    return CommandLine::tr(
+        "usage: retort [-c alembic.ini] [--db FILE] [--scripts DIR] [--version-table NAME]\n"
+        "              [--json] [--lang en|es] COMMAND [options]\n"
+        "\n"
+        "Inspect SQLite databases whose schema is managed by Alembic migrations.\n"
+        "Revision files are read, never executed.\n"
+        "\n"
+        "Commands (Alembic's output):\n"
+        "  current [-v]                      the database's current revision(s)\n"
+        "  heads [-v] [--resolve-dependencies]  the head revisions of the scripts\n"
+        "  branches [-v]                     the branch points\n"
+        "  history [-r RANGE] [-v] [-i]      the revisions, newest first\n"
+        "  show REV                          the details of a revision\n"
+        "\n"
+        "Retort's commands:\n"
+        "  status                            database, current revision, heads, pending\n"
+        "                                    migrations and problems in one screen\n"
+        "\n"
+        "Global options:\n"
+        "  -c, --config FILE      alembic.ini to read (default: ./alembic.ini, or\n"
+        "                         ./migrations/alembic.ini for Flask-Migrate)\n"
+        "  --scripts DIR          a script directory (with versions/) or a versions directory\n"
+        "  --db FILE              the SQLite database (default: sqlalchemy.url of the ini)\n"
+        "  --version-table NAME   the version table (default: alembic_version)\n"
+        "  --json                 machine-readable output (see README, \"JSON output\")\n"
+        "  --lang en|es           language of Retort's own messages\n"
+        "  -h, --help             this help, or a command's help after the command\n"
+        "  --version              Retort's version\n"
+        "\n"
+        "Exit status: 0 ok, 1 operation failed, 2 usage error, 3 pending migrations,\n"
+        "4 version table inconsistent with the scripts, 5 database unreadable or locked,\n"
+        "255 an Alembic-style failure (\"FAILED: ...\" on standard output).");
+}
+
+QString commandHelp(const QString &command)
+{
+    if (command == u"current"_s)
+        return CommandLine::tr("usage: retort current [-v]\n\n"
+                               "Show the current revision(s) of the database: the heads among the\n"
+                               "rows of its version table.\n\n"
+                               "  -v, --verbose   show each revision in full");
+    if (command == u"heads"_s)
+        return CommandLine::tr("usage: retort heads [-v] [--resolve-dependencies]\n\n"
+                               "Show the head revisions of the scripts.\n\n"
+                               "  -v, --verbose              show each revision in full\n"
+                               "  --resolve-dependencies     treat depends_on as a parent");
+    if (command == u"branches"_s)
+        return CommandLine::tr("usage: retort branches [-v]\n\n"
+                               "Show the branch points and the revisions they branch into.\n\n"
+                               "  -v, --verbose   show each revision in full");
+    if (command == u"history"_s)
+        return CommandLine::tr(
+            "usage: retort history [-r RANGE] [-v] [-i]\n\n"
+            "List the revisions, newest first.\n\n"
+            "  -r, --rev-range RANGE     [start]:[end], [start]: or :[end]; 'current' is allowed\n"
+            "  -v, --verbose             show each revision in full\n"
+            "  -i, --indicate-current    mark the database's current revision(s)");
+    if (command == u"show"_s)
+        return CommandLine::tr("usage: retort show REV\n\n"
+                               "Show the revision(s) REV denotes: an id or a prefix of 4+ "
+                               "characters,\nhead, heads, a branch label, label@head, "
+                               "current, relative -N...");
+    if (command == u"status"_s)
+        return CommandLine::tr(
+            "usage: retort status\n\n"
+            "Summarise the database against its scripts: current revision(s), heads,\n"
+            "pending migrations and problems found.\n\n"
+            "Exit status: 0 up to date, 3 migrations pending (or no version table),\n"
+            "4 version table inconsistent with the scripts, 5 database unreadable.");
+    return generalHelp();
+}
+
+} // namespace
+
+int CommandLine::run(const QStringList &arguments)
+{
+    Invocation inv;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        QString arg = arguments[i];
+        QString inlineValue;
+        bool hasInlineValue = false;
+        if (arg.startsWith(u"--"_s) && arg.contains(u'=')) {
+            inlineValue = arg.mid(arg.indexOf(u'=') + 1);
+            arg = arg.left(arg.indexOf(u'='));
+            hasInlineValue = true;
+        }
+        const CommandSpec *spec = inv.command.isEmpty() ? nullptr : findCommand(inv.command);
+        const bool takesValue = kGlobalValueOptions.contains(arg) ||
+                                (spec && spec->valueOptions.contains(arg));
+        const bool isFlag = kGlobalFlags.contains(arg) || (spec && spec->flags.contains(arg));
+        if (takesValue) {
+            QString value = inlineValue;
+            if (!hasInlineValue) {
+                if (i + 1 >= arguments.size()) {
+                    printError(tr("retort: option %1 needs a value").arg(arg));
+                    return Usage;
+                }
+                value = arguments[++i];
+            }
+            inv.values.insert(normalisedName(arg), value);
+        } else if (isFlag && !hasInlineValue) {
+            inv.flags.insert(normalisedName(arg));
+        } else if (arg.startsWith(u'-') && arg.size() > 1 &&
+                   !(spec && spec->takesRevision && inv.positional.isEmpty())) {
+            printError(tr("retort: unknown option %1").arg(arguments[i]));
+            printError(tr("Try 'retort --help'."));
+            return Usage;
+        } else if (inv.command.isEmpty()) {
+            inv.command = arg;
+        } else {
+            inv.positional.append(arguments[i]);
+        }
+    }
+    inv.json = inv.flag(u"--json"_s);
+    inv.help = inv.flag(u"--help"_s);
+
+    if (inv.flag(u"--version"_s)) {
+        print(u"retort "_s + QCoreApplication::applicationVersion());
+        return Ok;
+    }
+    if (inv.command.isEmpty()) {
+        print(generalHelp());
+        return inv.help ? Ok : Usage;
+    }
+    if (!findCommand(inv.command)) {
+        printError(tr("retort: unknown command '%1'").arg(inv.command));
+        printError(tr("Try 'retort --help'."));
+        return Usage;
+    }
+    if (inv.help) {
+        print(commandHelp(inv.command));
+        return Ok;
+    }
+    const QString lang = inv.value(u"--lang"_s);
+    if (!lang.isEmpty() && lang != u"en"_s && lang != u"es"_s) {
+        printError(tr("retort: unsupported language '%1' (use en or es)").arg(lang));
+        return Usage;
+    }
+    const int code = dispatch(inv);
+    flush();
+    return code;
+}
+
+namespace {
+
+// Shared by the commands: the JSON form of one revision.
+QJsonObject revisionJson(const RevisionGraph &graph, int index)
+{
+    const RevisionGraph::Node &n = graph.node(index);
+    QStringList children;
+    for (int c : n.children)
+        children.append(graph.node(c).id);
+    return QJsonObject{
+        {u"revision"_s, n.id},
+        {u"down_revisions"_s, toJsonArray(n.downRevisions)},
+        {u"depends_on"_s, toJsonArray(n.dependsOn)},
+        {u"branch_labels"_s, toJsonArray(n.branchLabels)},
+        {u"children"_s, toJsonArray(children)},
+        {u"doc"_s, n.file.doc()},
+        {u"path"_s, n.file.path},
+        {u"is_head"_s, n.isHead()},
+        {u"is_real_head"_s, n.isRealHead()},
+        {u"is_base"_s, n.isBase()},
+        {u"is_branch_point"_s, n.isBranchPoint()},
+        {u"is_merge_point"_s, n.isMergePoint()},
+    };
+}
+
+QJsonArray revisionsJson(const RevisionGraph &graph, const QList<int> &revisions)
+{
+    QJsonArray array;
+    for (int r : revisions)
+        if (r >= 0)
+            array.append(revisionJson(graph, r));
+    return array;
+}
+
+} // namespace
+
+int CommandLine::dispatch(Invocation &inv)
+{
+    // --- loading ------------------------------------------------------------
+    ProjectConfig::Options options;
+    options.configFile = inv.value(u"--config"_s);
+    options.scriptsDir = inv.value(u"--scripts"_s);
+    options.databaseFile = inv.value(u"--db"_s);
+    options.versionTable = inv.value(u"--version-table"_s);
+    const ProjectConfig::Result discovered = ProjectConfig::discover(options);
+
+    auto emitJson = [this](const QJsonObject &object) {
+        QJsonObject withVersion = object;
+        withVersion.insert(u"format_version"_s, kJsonFormatVersion);
+        print(QString::fromUtf8(QJsonDocument(withVersion).toJson(QJsonDocument::Indented))
+                  .trimmed());
+    };
+    // Errors: Alembic-style on stdout for Alembic's commands, or a JSON object.
+    auto fail = [&](int code, const QString &message, const QString &detail = {},
+                    const QString &kind = u"error"_s) {
+        if (inv.json) {
+            QJsonObject error{{u"kind"_s, kind}, {u"message"_s, message}};
+            if (!detail.isEmpty())
+                error.insert(u"detail"_s, detail);
+            emitJson(QJsonObject{{u"error"_s, error}, {u"exit_code"_s, code}});
+        } else if (code == AlembicFailure) {
+            print(u"FAILED: "_s + message);
+            if (!detail.isEmpty())
+                printError(detail);
+        } else {
+            printError(u"retort: "_s + message);
+            if (!detail.isEmpty())
+                printError(detail);
+        }
+        return code;
+    };
+
+    if (!discovered)
+        return fail(Usage, discovered.error, {}, u"config"_s);
+    inv.project = Project::load(discovered.config);
+    const Project &project = *inv.project;
+    const RevisionGraph &graph = project.graph;
+
+    if (!inv.json) {
+        for (const QString &w : project.scanWarnings)
+            printError(tr("warning: %1").arg(w));
+        for (const GraphProblem &p : graph.problems()) {
+            if (p.isFatal())
+                continue;
+            const QString where = p.path.isEmpty() ? QString()
+                                  : p.line > 0 ? u"%1:%2: "_s.arg(p.path).arg(p.line)
+                                               : p.path + u": "_s;
+            printError(tr("warning: %1%2").arg(where, p.message));
+        }
+    }
+
+    // Reads the version table once; nullopt after reporting why it could not.
+    auto readTable = [&]() -> std::optional<VersionTableState> {
+        if (inv.table)
+            return inv.table;
+        if (project.config.databasePath.isEmpty()) {
+            const QString reason =
+                project.config.sqlalchemyUrl.isEmpty()
+                    ? tr("No database: give --db FILE or set sqlalchemy.url in alembic.ini.")
+                    : tr("Only SQLite databases are supported; sqlalchemy.url is '%1'. Give --db "
+                         "FILE.")
+                          .arg(project.config.sqlalchemyUrl);
+            fail(DatabaseUnreadable, reason, {}, u"database"_s);
+            return std::nullopt;
+        }
+        VersionTableState state =
+            VersionTable::read(project.config.databasePath, project.config.versionTable);
+        if (!state.readable()) {
+            fail(DatabaseUnreadable, state.error, {}, u"database"_s);
+            return std::nullopt;
+        }
+        if (!inv.json)
+            for (const QString &bad : state.badValues)
+                printError(tr("warning: the version table holds a value that is not a "
+                              "revision id: %1")
+                               .arg(bad));
+        inv.table = state;
+        return state;
+    };
+
+    AlembicFormat format(graph);
+    RevisionResolver resolver(graph);
+    const bool verbose = inv.flag(u"--verbose"_s);
+    const QString &command = inv.command;
+
+    if (command == u"status"_s) {
+        VersionTableState table;
+        if (!project.config.databasePath.isEmpty())
+            table = VersionTable::read(project.config.databasePath, project.config.versionTable);
+        else
+            table.error = tr("No database: give --db FILE or set sqlalchemy.url in alembic.ini.");
+        const StatusReport report = computeStatus(project, table);
+        if (inv.json) {
+            QJsonArray problems;
+            for (const StatusProblem &p : report.problems)
+                problems.append(QJsonObject{{u"message"_s, p.message}, {u"revision"_s, p.revision}});
+            emitJson(QJsonObject{
+                {u"database"_s, project.config.databasePath},
+                {u"sqlite_version"_s, report.table.sqliteVersion},
+                {u"version_table"_s, project.config.versionTable},
+                {u"state"_s, StatusReport::stateKey(report.state)},
+                {u"rows"_s, toJsonArray(report.table.rows)},
+                {u"current"_s, revisionsJson(graph, report.current)},
+                {u"heads"_s, revisionsJson(graph, report.heads)},
+                {u"pending_count"_s, int(report.pending.size())},
+                {u"pending"_s, revisionsJson(graph, report.pending)},
+                {u"problems"_s, problems},
+                {u"exit_code"_s, report.exitCode()},
+            });
+            return report.exitCode();
+        }
+        const QString none = tr("(none)");
+        auto idList = [&](const QList<int> &revs) {
+            QStringList ids;
+            for (int r : revs)
+                ids.append(format.headOnly(r, {.includeBranches = true, .treeIndicators = false}));
+            return ids.isEmpty() ? none : ids.join(u", "_s);
+        };
+        print(tr("Database:        %1").arg(project.config.databasePath.isEmpty()
+                                                 ? none
+                                                 : project.config.databasePath));
+        if (!report.table.sqliteVersion.isEmpty())
+            print(tr("SQLite:          %1").arg(report.table.sqliteVersion));
+        print(tr("Scripts:         %1 (%n revision(s))", nullptr, graph.size())
+                  .arg(project.config.versionLocations.join(u", "_s)));
+        if (report.state != StatusReport::State::Unreadable) {
+            if (report.table.status == VersionTableState::Status::NoTable)
+                print(tr("Current:         no version table '%1' (not under Alembic yet)")
+                          .arg(project.config.versionTable));
+            else
+                print(tr("Current:         %1").arg(report.table.rows.isEmpty()
+                                                        ? tr("(empty version table)")
+                                                        : report.table.rows.join(u", "_s)));
+        }
+        print(tr("Heads:           %1").arg(idList(report.heads)));
+        switch (report.state) {
+        case StatusReport::State::UpToDate:
+            print(tr("State:           up to date"));
+            break;
+        case StatusReport::State::Pending:
+        case StatusReport::State::NotUnderAlembic:
+            print(tr("State:           %n migration(s) pending", nullptr,
+                     int(report.pending.size())));
+            break;
+        case StatusReport::State::Inconsistent:
+            print(tr("State:           version table inconsistent with the scripts"));
+            break;
+        case StatusReport::State::Unreadable:
+            print(tr("State:           database unreadable"));
+            break;
+        }
+        if (!report.pending.isEmpty()) {
+            print(tr("Pending:"));
+            for (int r : report.pending)
+                print(u"  "_s +
+                      format.headOnly(r, {.includeBranches = true, .includeDoc = true,
+                                          .includeParents = true, .treeIndicators = false}));
+        }
+        if (!report.problems.isEmpty()) {
+            print(tr("Problems:"));
+            for (const StatusProblem &p : report.problems)
+                print(u"  - "_s + p.message);
+        }
+        return report.exitCode();
+    }
+
+    // Alembic refuses a history with a cycle or a label clash; so do its commands here.
+    if (graph.hasFatalProblem())
+        return fail(AlembicFailure, graph.firstFatalMessage(), {}, u"scripts"_s);
+
+    auto revisionFailure = [&](const RevisionError &e, const QString &start = {},
+                               const QString &end = {}) {
+        const QString message = e.commandMessage(start, end);
+        // Retort adds the specific reason under Alembic's generic line.
+        const QString detail = e.message != message && !e.message.isEmpty()
+                                   ? tr("reason: %1").arg(e.message)
+                                   : QString();
+        return fail(e.kind == RevisionError::Kind::Unsupported ? OperationFailed : AlembicFailure,
+                    message, detail, u"revision"_s);
+    };
+    for (const QString &w : resolver.takeWarnings())
+        printError(tr("warning: %1").arg(w));
+
+    if (command == u"heads"_s) {
+        const auto heads = inv.flag(u"--resolve-dependencies"_s)
+                               ? resolver.revisions(RevisionSpec::of(u"heads"_s))
+                               : resolver.revisions(RevisionSpec::ofTuple([&] {
+                                     QStringList ids;
+                                     for (int h : graph.heads())
+                                         ids.append(graph.node(h).id);
+                                     return ids;
+                                 }()));
+        if (!heads)
+            return revisionFailure(*heads.error);
+        if (inv.json) {
+            emitJson(QJsonObject{{u"heads"_s, revisionsJson(graph, heads.value)}});
+            return Ok;
+        }
+        for (int h : heads.value)
+            print(format.cmdFormat(h, {.verbose = verbose, .includeBranches = true,
+                                       .treeIndicators = false}));
+        return Ok;
+    }
+
+    if (command == u"branches"_s) {
+        const auto walk = resolver.walk(RevisionSpec::of(u"base"_s), RevisionSpec::of(u"heads"_s));
+        if (!walk)
+            return revisionFailure(*walk.error, u"base"_s, u"heads"_s);
+        QJsonArray points;
+        for (int r : walk.value) {
+            const RevisionGraph::Node &n = graph.node(r);
+            if (!n.isBranchPoint())
+                continue;
+            if (inv.json) {
+                points.append(revisionJson(graph, r));
+                continue;
+            }
+            QStringList childLines;
+            const QString pad(n.id.size(), u' ');
+            for (int c : n.children)
+                childLines.append(pad + u" -> "_s +
+                                  format.cmdFormat(c, {.includeBranches = true,
+                                                       .includeDoc = verbose}));
+            print(format.cmdFormat(r, {.verbose = verbose, .includeBranches = true}) + u"\n"_s +
+                  childLines.join(u"\n"_s) + u"\n"_s);
+        }
+        if (inv.json)
+            emitJson(QJsonObject{{u"branch_points"_s, points}});
+        return Ok;
+    }
+
+    if (command == u"current"_s) {
+        const auto table = readTable();
+        if (!table)
+            return DatabaseUnreadable;
+        const auto current = resolver.allCurrent(table->rows);
+        if (!current)
+            return revisionFailure(*current.error);
+        if (inv.json) {
+            emitJson(QJsonObject{{u"database"_s, project.config.databasePath},
+                                 {u"has_version_table"_s,
+                                  table->status == VersionTableState::Status::Ok},
+                                 {u"rows"_s, toJsonArray(table->rows)},
+                                 {u"current"_s, revisionsJson(graph, current.value)}});
+            return Ok;
+        }
+        if (verbose) {
+            const QString url = project.config.sqlalchemyUrl.startsWith(u"sqlite:"_s) &&
+                                        options.databaseFile.isEmpty()
+                                    ? project.config.sqlalchemyUrl
+                                    : u"sqlite:///"_s + project.config.databasePath;
+            print(u"Current revision(s) for %1:"_s.arg(url));
+        }
+        for (int r : current.value)
+            print(format.cmdFormat(r, {.verbose = verbose}));
+        return Ok;
+    }
+
+    if (command == u"show"_s) {
+        if (inv.positional.size() != 1) {
+            printError(commandHelp(command));
+            return Usage;
+        }
+        const QString rev = inv.positional.first();
+        Resolved<QList<int>> revisions;
+        if (rev == u"current"_s) {
+            const auto table = readTable();
+            if (!table)
+                return DatabaseUnreadable;
+            revisions = resolver.revisions(RevisionSpec::ofTuple(table->rows));
+        } else {
+            revisions = resolver.revisions(RevisionSpec::of(rev));
+        }
+        if (!revisions)
+            return revisionFailure(*revisions.error);
+        if (inv.json) {
+            emitJson(QJsonObject{{u"revisions"_s, revisionsJson(graph, revisions.value)}});
+            return Ok;
+        }
+        for (int r : revisions.value) {
+            if (r < 0)
+                continue;
+            print(format.logEntry(r));
+        }
+        return Ok;
+    }
+
+    if (command == u"history"_s) {
+        QString base, head;
+        const bool hasRange = inv.values.contains(u"--rev-range"_s);
+        if (hasRange) {
+            const QString range = inv.value(u"--rev-range"_s).trimmed();
+            if (!range.contains(u':'))
+                return fail(AlembicFailure,
+                            u"History range requires [start]:[end], [start]:, or :[end]"_s);
+            const QStringList parts = range.split(u':');
+            if (parts.size() != 2)
+                return fail(Usage, tr("A history range has exactly one ':' (got '%1').").arg(range));
+            base = parts[0];
+            head = parts[1];
+        }
+        const bool indicateCurrent = inv.flag(u"--indicate-current"_s);
+        QStringList currents;
+        RevisionSpec baseSpec = base.isEmpty() ? RevisionSpec::of(u"base"_s) : RevisionSpec::of(base);
+        RevisionSpec headSpec = head.isEmpty() ? RevisionSpec::of(u"heads"_s) : RevisionSpec::of(head);
+        if (base == u"current"_s || head == u"current"_s || indicateCurrent) {
+            const auto table = readTable();
+            if (!table)
+                return DatabaseUnreadable;
+            currents = table->rows;
+            const RevisionSpec rowsSpec = currents.isEmpty() ? RevisionSpec() : RevisionSpec::ofTuple(currents);
+            if (head == u"current"_s)
+                headSpec = currents.isEmpty() ? RevisionSpec::of(u"heads"_s) : rowsSpec;
+            else if (base == u"current"_s)
+                baseSpec = currents.isEmpty() ? RevisionSpec::of(u"base"_s) : rowsSpec;
+        }
+        const auto walk = resolver.walk(baseSpec, headSpec);
+        for (const QString &w : resolver.takeWarnings())
+            printError(tr("warning: %1").arg(w));
+        if (!walk)
+            return revisionFailure(*walk.error, baseSpec.display(), headSpec.display());
+        if (inv.json) {
+            QJsonArray array;
+            for (int r : walk.value) {
+                QJsonObject o = revisionJson(graph, r);
+                o.insert(u"current"_s, currents.contains(graph.node(r).id));
+                array.append(o);
+            }
+            emitJson(QJsonObject{{u"revisions"_s, array}});
+            return Ok;
+        }
+        for (int r : walk.value)
+            print(format.cmdFormat(r, {.verbose = verbose, .includeBranches = true,
+                                       .includeDoc = true, .includeParents = true,
+                                       .current = indicateCurrent &&
+                                                  currents.contains(graph.node(r).id)}));
+        return Ok;
+    }
+    return Usage;
+}
+
+} // namespace retort

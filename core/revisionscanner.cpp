@@ -1,0 +1,135 @@
+#include "revisionscanner.h"
+
+#include "pythonliteralparser.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QSet>
+
+#include <algorithm>
+
+namespace retort {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Alembic's `_only_source_rev_file = re.compile(r"(?!\.\#|__init__)(.*\.py)$")`
+// used with re.match: the name must end with ".py" and must not start with
+// an editor lock prefix ".#" or with "__init__".
+bool isRevisionFileName(const QString &name)
+{
+    return name.endsWith(u".py") && !name.startsWith(u".#") && !name.startsWith(u"__init__");
+}
+
+QString joinPath(const QString &directory, const QString &name)
+{
+    if (directory.endsWith(u'/'))
+        return directory + name;
+    return directory + u'/' + name;
+}
+
+struct Listing
+{
+    QStringList files;
+    QStringList warnings;
+    QSet<QString> seenCanonicalPaths;
+};
+
+// One directory the way Alembic's os.walk-based listing visits it: its own
+// files sorted by name, then (when recursive) each subdirectory sorted by name,
+// depth first. Like os.walk, symbolic links to directories are not followed.
+void listDirectory(const QString &path, const QString &canonicalPath, bool recursive,
+                   Listing &listing)
+{
+    QStringList fileNames;
+    QStringList subdirectoryNames;
+    QDirIterator entries(path, QDir::Files | QDir::Dirs | QDir::Hidden | QDir::System |
+                                   QDir::NoDotAndDotDot);
+    QSet<QString> symbolicLinks; // names of the files that are symbolic links
+    while (entries.hasNext()) {
+        entries.next();
+        const QFileInfo info = entries.fileInfo();
+        const QString name = info.fileName();
+        if (isRevisionFileName(name) && info.isFile()) {
+            fileNames.append(name);
+            if (info.isSymLink())
+                symbolicLinks.insert(name);
+        } else if (recursive && info.isDir() && !info.isSymLink() &&
+                   !name.endsWith(u"__pycache__")) {
+            subdirectoryNames.append(name);
+        }
+    }
+    // Python's sorted() on str; QString orders by UTF-16 code unit, which only
+    // differs for characters outside the BMP.
+    std::sort(fileNames.begin(), fileNames.end());
+    std::sort(subdirectoryNames.begin(), subdirectoryNames.end());
+
+    for (const QString &name : std::as_const(fileNames)) {
+        const QString filePath = joinPath(path, name);
+        // Only a symbolic link can make the canonical path differ from the
+        // canonical directory plus the name; resolving it is a syscall per link.
+        const QString canonical = symbolicLinks.contains(name)
+                                      ? QFileInfo(filePath).canonicalFilePath()
+                                      : joinPath(canonicalPath, name);
+        if (listing.seenCanonicalPaths.contains(canonical)) {
+            listing.warnings.append(u"File "_s + canonical +
+                                    u" loaded twice! ignoring. Please ensure version_locations "
+                                    u"is unique."_s);
+            continue;
+        }
+        listing.seenCanonicalPaths.insert(canonical);
+        listing.files.append(filePath);
+    }
+    for (const QString &name : std::as_const(subdirectoryNames))
+        listDirectory(joinPath(path, name), joinPath(canonicalPath, name), recursive, listing);
+}
+
+Listing listRevisionFiles(const QStringList &versionLocations, bool recursive)
+{
+    Listing listing;
+    for (const QString &location : versionLocations) {
+        const QFileInfo info(location);
+        const QString absolute = QDir::cleanPath(info.absoluteFilePath());
+        if (!info.exists()) {
+            // Alembic skips a missing version location without a word; saying
+            // so helps when a typo in alembic.ini hides a whole directory.
+            listing.warnings.append(
+                QCoreApplication::translate("retort::RevisionScanner",
+                                            "Version location %1 does not exist")
+                    .arg(absolute));
+            continue;
+        }
+        if (!info.isDir()) {
+            listing.warnings.append(
+                QCoreApplication::translate("retort::RevisionScanner",
+                                            "Version location %1 is not a directory")
+                    .arg(absolute));
+            continue;
+        }
+        listDirectory(absolute, info.canonicalFilePath(), recursive, listing);
+    }
+    return listing;
+}
+
+} // namespace
+
+QStringList RevisionScanner::listFiles(const QStringList &versionLocations, bool recursive)
+{
+    return listRevisionFiles(versionLocations, recursive).files;
+}
+
+RevisionScanner::Result RevisionScanner::scan(const QStringList &versionLocations, bool recursive)
+{
+    Listing listing = listRevisionFiles(versionLocations, recursive);
+    Result result;
+    result.warnings = std::move(listing.warnings);
+    result.files.reserve(listing.files.size());
+    for (const QString &path : std::as_const(listing.files))
+        result.files.append(PythonLiteralParser::parseFile(path));
+    return result;
+}
+
+} // namespace retort

@@ -1,0 +1,25 @@
+"""add plugin version
+
+Revision ID: 4c00dd000002
+Revises: 4c00dd000001
+Create Date: 2025-05-01 10:00:00.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '4c00dd000002'
+down_revision = '4c00dd000001'
+branch_labels = 'plugins'
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("plugin", sa.Column("version", sa.String(length=50), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("plugin") as batch_op:
+        batch_op.drop_column("version")

@@ -1,0 +1,16 @@
+"""alpha head"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = 'mf0000a1'
+down_revision = 'mf000013'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass

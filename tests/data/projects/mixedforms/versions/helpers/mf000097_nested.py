@@ -1,0 +1,2 @@
+revision = 'nested'
+down_revision = None

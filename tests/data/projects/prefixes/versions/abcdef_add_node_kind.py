@@ -1,0 +1,25 @@
+"""add node kind
+
+Revision ID: abcdef
+Revises: ab12
+Create Date: 2025-05-01 10:00:00.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = 'abcdef'
+down_revision = 'ab12'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("node", sa.Column("kind", sa.String(length=50), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("node") as batch_op:
+        batch_op.drop_column("kind")
