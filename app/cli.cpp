@@ -449,8 +449,8 @@ int CommandLine::dispatch(Invocation &inv)
                                                  : project.config.databasePath));
         if (!report.table.sqliteVersion.isEmpty())
             print(tr("SQLite:          %1").arg(report.table.sqliteVersion));
-        print(tr("Scripts:         %1 (%n revision(s))", nullptr, graph.size())
-                  .arg(project.config.versionLocations.join(u", "_s)));
+        print(tr("Scripts:         %1").arg(project.config.versionLocations.join(u", "_s)));
+        print(tr("Revisions:       %1").arg(graph.size()));
         if (report.state != StatusReport::State::Unreadable) {
             if (report.table.status == VersionTableState::Status::NoTable)
                 print(tr("Current:         no version table '%1' (not under Alembic yet)")
@@ -467,8 +467,7 @@ int CommandLine::dispatch(Invocation &inv)
             break;
         case StatusReport::State::Pending:
         case StatusReport::State::NotUnderAlembic:
-            print(tr("State:           %n migration(s) pending", nullptr,
-                     int(report.pending.size())));
+            print(tr("State:           pending migrations: %1").arg(report.pending.size()));
             break;
         case StatusReport::State::Inconsistent:
             print(tr("State:           version table inconsistent with the scripts"));
