@@ -119,8 +119,8 @@ QString sqliteDatabasePath(const QString &url, const QString &workingDirectory)
         return {};
 
     // With `?uri=true` pysqlite passes the database on as an SQLite URI.
-    static const QRegularExpression uriTrue(
-        u"(?:^|&)uri=(?:true|yes|on|y|t|1)(?:&|$)"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression uriTrue(u"(?:^|&)uri=(?:true|yes|on|y|t|1)(?:&|$)"_s,
+                                            QRegularExpression::CaseInsensitiveOption);
     if (database.startsWith(u"file:"_s) && uriTrue.match(query).hasMatch()) {
         if (query.contains(u"mode=memory"_s))
             return {};
@@ -261,9 +261,7 @@ IniFile IniFile::load(const QString &path, QString *error)
             if (sectionsSeen.contains(name)) {
                 return fail(QCoreApplication::translate("retort::ProjectConfig",
                                                         "%1, line %2: section [%3] appears twice.")
-                                .arg(shownPath)
-                                .arg(lineNumber)
-                                .arg(name));
+                                .arg(shownPath, QString::number(lineNumber), name));
             }
             sectionsSeen.append(name);
             sections.append({name, {}});
@@ -274,9 +272,7 @@ IniFile IniFile::load(const QString &path, QString *error)
             return fail(QCoreApplication::translate(
                             "retort::ProjectConfig",
                             "%1, line %2: text before the first [section] header: %3")
-                            .arg(shownPath)
-                            .arg(lineNumber)
-                            .arg(stripped));
+                            .arg(shownPath, QString::number(lineNumber), stripped));
         }
 
         // `key = value` or `key: value`, split at the first delimiter.
@@ -292,19 +288,16 @@ IniFile IniFile::load(const QString &path, QString *error)
             return fail(QCoreApplication::translate(
                             "retort::ProjectConfig",
                             "%1, line %2: expected 'key = value' or a [section] header: %3")
-                            .arg(shownPath)
-                            .arg(lineNumber)
-                            .arg(stripped));
+                            .arg(shownPath, QString::number(lineNumber), stripped));
         }
         const QString optionName = key.toLower();
         const QPair<QString, QString> seenKey{currentSectionName, optionName};
         if (optionsSeen.contains(seenKey)) {
-            return fail(QCoreApplication::translate(
-                            "retort::ProjectConfig",
-                            "%1, line %2: option '%3' in section [%4] is already set.")
-                            .arg(shownPath)
-                            .arg(lineNumber)
-                            .arg(optionName, currentSectionName));
+            return fail(
+                QCoreApplication::translate(
+                    "retort::ProjectConfig",
+                    "%1, line %2: option '%3' in section [%4] is already set.")
+                    .arg(shownPath, QString::number(lineNumber), optionName, currentSectionName));
         }
         optionsSeen.append(seenKey);
         currentSection->append({optionName, {stripped.mid(delimiter + 1).trimmed()}});
@@ -514,10 +507,10 @@ QStringList splitVersionLocations(const QString &value, const QString &separator
 
 ProjectConfig::Result ProjectConfig::discover(const Options &options)
 {
-    const QString workingDirectory = options.workingDirectory.isEmpty()
-                                         ? QDir::currentPath()
-                                         : absolutePath(QDir::currentPath(),
-                                                        options.workingDirectory);
+    const QString workingDirectory =
+        options.workingDirectory.isEmpty()
+            ? QDir::currentPath()
+            : absolutePath(QDir::currentPath(), options.workingDirectory);
     Result result;
     ProjectConfig &config = result.config;
     auto fail = [&result](const QString &message) {
@@ -545,10 +538,10 @@ ProjectConfig::Result ProjectConfig::discover(const Options &options)
             iniPath = flaskMigrate;
             flaskMigrateLayout = true;
         } else {
-            return fail(QCoreApplication::translate(
-                            "retort::ProjectConfig",
-                            "No alembic.ini in %1; use -c FILE or --scripts DIR")
-                            .arg(QDir::toNativeSeparators(workingDirectory)));
+            return fail(
+                QCoreApplication::translate("retort::ProjectConfig",
+                                            "No alembic.ini in %1; use -c FILE or --scripts DIR")
+                    .arg(QDir::toNativeSeparators(workingDirectory)));
         }
     }
 

@@ -9,12 +9,14 @@ namespace retort {
 // and the database. Built from command-line style options by discover().
 struct ProjectConfig
 {
-    QString iniPath;            // absolute path of alembic.ini, empty when none was used
-    QString scriptLocation;     // absolute path of the script directory (may be empty with --scripts pointing at versions/)
+    QString iniPath; // absolute path of alembic.ini, empty when none was used
+    // Absolute path of the script directory; may be empty when --scripts names
+    // a versions folder whose parent is no script directory.
+    QString scriptLocation;
     QStringList versionLocations; // absolute paths, in order
     bool recursiveVersionLocations = false;
-    QString sqlalchemyUrl;      // as written in the ini, `%(here)s` expanded
-    QString databasePath;       // absolute path of the SQLite file, empty when unknown
+    QString sqlalchemyUrl; // as written in the ini, `%(here)s` expanded
+    QString databasePath;  // absolute path of the SQLite file, empty when unknown
     QString versionTable = QStringLiteral("alembic_version");
 
     // Options as the user gave them; empty means "not given".
@@ -24,7 +26,9 @@ struct ProjectConfig
         QString scriptsDir;   // --scripts
         QString databaseFile; // --db
         QString versionTable; // --version-table
-        QString workingDirectory; // where relative paths and alembic.ini discovery start (default: current dir)
+        // Where relative paths and alembic.ini discovery start (default: the
+        // current directory).
+        QString workingDirectory;
     };
 
     // Result of discovery: a config, or an error naming the problem.

@@ -252,26 +252,38 @@ std::optional<quint8> stringPrefixFlags(QStringView prefix)
     return flags;
 }
 
-qsizetype operatorLength(QStringView rest)
+// Length of the operator starting at `text` (Python's longest-match rule);
+// written out by hand because this runs for every operator in the file.
+qsizetype operatorLength(const QChar *text, qsizetype available)
 {
-    static constexpr std::array<QStringView, 5> threeChars = {u"**=", u"//=", u">>=", u"<<=",
-                                                              u"..."};
-    static constexpr std::array<QStringView, 19> twoChars = {
-        u"==", u"!=", u"<=", u">=", u"+=", u"-=", u"*=", u"/=", u"%=", u"&=",
-        u"|=", u"^=", u"@=", u"**", u"//", u"<<", u">>", u"->", u":="};
-    if (rest.size() >= 3) {
-        for (const QStringView op : threeChars) {
-            if (rest.startsWith(op))
-                return 3;
-        }
+    const char16_t first = text[0].unicode();
+    const char16_t second = available > 1 ? text[1].unicode() : u'\0';
+    const char16_t third = available > 2 ? text[2].unicode() : u'\0';
+    switch (first) {
+    case u'*': // * ** *= **=
+    case u'/': // / // /= //=
+    case u'<': // < << <= <<=
+    case u'>': // > >> >= >>=
+        if (second == first)
+            return third == u'=' ? 3 : 2;
+        return second == u'=' ? 2 : 1;
+    case u'.':
+        return second == u'.' && third == u'.' ? 3 : 1;
+    case u'-':
+        return second == u'=' || second == u'>' ? 2 : 1;
+    case u'=':
+    case u'!':
+    case u'+':
+    case u'%':
+    case u'&':
+    case u'|':
+    case u'^':
+    case u'@':
+    case u':':
+        return second == u'=' ? 2 : 1;
+    default:
+        return 1;
     }
-    if (rest.size() >= 2) {
-        for (const QStringView op : twoChars) {
-            if (rest.startsWith(op))
-                return 2;
-        }
-    }
-    return 1;
 }
 
 // Splits the text into tokens one logical line at a time, tracking brackets so
@@ -283,7 +295,9 @@ public:
     explicit Tokenizer(QStringView text) : m_text(text) {}
 
     // Reads the next logical line into `tokens`. Returns false at the end of the
-    // text or at the first syntax error (see error()).
+    // text or at the first syntax error (see error()). The tokens of an indented
+    // line are not kept (nobody needs them; function bodies are most of a file),
+    // but the line is still tokenized to find its end and its errors.
     bool readLogicalLine(std::vector<Token> &tokens, bool &indented);
     const std::optional<SyntaxError> &error() const { return m_error; }
 
@@ -294,10 +308,18 @@ private:
         return false;
     }
     bool scanString(qsizetype tokenBegin, quint8 flags, std::vector<Token> &tokens);
-    void startToken(const std::vector<Token> &tokens, qsizetype begin, bool &indented) const
+    void startToken(qsizetype begin, bool &indented)
     {
-        if (tokens.empty())
+        if (!m_lineHasTokens) {
+            m_lineHasTokens = true;
             indented = begin != m_lineStart;
+            m_keepTokens = !indented;
+        }
+    }
+    void addToken(std::vector<Token> &tokens, const Token &token) const
+    {
+        if (m_keepTokens)
+            addToken(tokens, token);
     }
 
     struct OpenBracket
@@ -310,6 +332,8 @@ private:
     qsizetype m_pos = 0;
     int m_line = 1;
     qsizetype m_lineStart = 0;
+    bool m_lineHasTokens = false;
+    bool m_keepTokens = false;
     QVarLengthArray<OpenBracket, 16> m_brackets;
     std::optional<SyntaxError> m_error;
 };
@@ -318,6 +342,7 @@ bool Tokenizer::readLogicalLine(std::vector<Token> &tokens, bool &indented)
 {
     tokens.clear();
     indented = false;
+    m_lineHasTokens = false;
     if (m_error)
         return false;
     const qsizetype size = m_text.size();
@@ -330,7 +355,7 @@ bool Tokenizer::readLogicalLine(std::vector<Token> &tokens, bool &indented)
                                                                    "'%1' was never closed")
                                            .arg(QChar(open.character)));
             }
-            return !tokens.empty();
+            return m_lineHasTokens;
         }
         const char16_t c = text[m_pos].unicode();
         switch (c) {
@@ -347,7 +372,7 @@ bool Tokenizer::readLogicalLine(std::vector<Token> &tokens, bool &indented)
             ++m_pos;
             ++m_line;
             m_lineStart = m_pos;
-            if (m_brackets.isEmpty() && !tokens.empty())
+            if (m_brackets.isEmpty() && m_lineHasTokens)
                 return true;
             continue;
         case u'\\':
@@ -364,22 +389,22 @@ bool Tokenizer::readLogicalLine(std::vector<Token> &tokens, bool &indented)
             continue;
         case u'"':
         case u'\'':
-            startToken(tokens, m_pos, indented);
+            startToken(m_pos, indented);
             if (!scanString(m_pos, 0, tokens))
                 return false;
             continue;
         case u'(':
         case u'[':
         case u'{':
-            startToken(tokens, m_pos, indented);
+            startToken(m_pos, indented);
             m_brackets.append({c, m_line});
-            tokens.push_back(Token{TokenKind::Open, 0, m_line, m_pos, m_pos + 1});
+            addToken(tokens, Token{TokenKind::Open, 0, m_line, m_pos, m_pos + 1});
             ++m_pos;
             continue;
         case u')':
         case u']':
         case u'}': {
-            startToken(tokens, m_pos, indented);
+            startToken(m_pos, indented);
             if (m_brackets.isEmpty())
                 return fail(m_line, QCoreApplication::translate("retort::PythonLiteralParser",
                                                                 "unmatched '%1'")
@@ -403,7 +428,7 @@ bool Tokenizer::readLogicalLine(std::vector<Token> &tokens, bool &indented)
                               .arg(open.line);
                 return fail(m_line, detail);
             }
-            tokens.push_back(Token{TokenKind::Close, 0, m_line, m_pos, m_pos + 1});
+            addToken(tokens, Token{TokenKind::Close, 0, m_line, m_pos, m_pos + 1});
             ++m_pos;
             continue;
         }
@@ -411,7 +436,7 @@ bool Tokenizer::readLogicalLine(std::vector<Token> &tokens, bool &indented)
             break;
         }
 
-        startToken(tokens, m_pos, indented);
+        startToken(m_pos, indented);
         const qsizetype begin = m_pos;
         if (isIdentifierStart(QChar(c))) {
             ++m_pos;
@@ -424,7 +449,7 @@ bool Tokenizer::readLogicalLine(std::vector<Token> &tokens, bool &indented)
                     continue;
                 }
             }
-            tokens.push_back(Token{TokenKind::Name, 0, m_line, begin, m_pos});
+            addToken(tokens, Token{TokenKind::Name, 0, m_line, begin, m_pos});
             continue;
         }
         const bool startsNumber =
@@ -445,11 +470,11 @@ bool Tokenizer::readLogicalLine(std::vector<Token> &tokens, bool &indented)
                     break;
                 }
             }
-            tokens.push_back(Token{TokenKind::Number, 0, m_line, begin, m_pos});
+            addToken(tokens, Token{TokenKind::Number, 0, m_line, begin, m_pos});
             continue;
         }
-        m_pos += operatorLength(m_text.sliced(m_pos, std::min<qsizetype>(3, size - m_pos)));
-        tokens.push_back(Token{TokenKind::Operator, 0, m_line, begin, m_pos});
+        m_pos += operatorLength(text + m_pos, size - m_pos);
+        addToken(tokens, Token{TokenKind::Operator, 0, m_line, begin, m_pos});
     }
 }
 
@@ -489,8 +514,8 @@ bool Tokenizer::scanString(qsizetype tokenBegin, quint8 flags, std::vector<Token
                                               text[m_pos + 2] == quote))) {
             const qsizetype bodyEnd = m_pos;
             m_pos += triple ? 3 : 1;
-            tokens.push_back(
-                Token{TokenKind::String, flags, startLine, tokenBegin, m_pos, bodyBegin, bodyEnd});
+            addToken(tokens, Token{TokenKind::String, flags, startLine, tokenBegin, m_pos,
+                                   bodyBegin, bodyEnd});
             return true;
         }
         ++m_pos;
@@ -663,7 +688,7 @@ class LiteralReader
 {
 public:
     LiteralReader(QStringView text, const Token *begin, const Token *end)
-        : m_text(text), m_begin(begin), m_pos(begin), m_end(end)
+        : m_text(text), m_pos(begin), m_end(end)
     {
     }
 
@@ -692,9 +717,10 @@ private:
     {
         return m_text.sliced(token->begin, token->end - token->begin);
     }
-    bool isOperator(const Token *token, QStringView op) const
+    bool isOperator(const Token *token, char16_t op) const
     {
-        return token != m_end && token->kind == TokenKind::Operator && textOf(token) == op;
+        return token != m_end && token->kind == TokenKind::Operator &&
+               token->end - token->begin == 1 && m_text[token->begin] == op;
     }
     bool atListEnd() const { return m_pos == m_end || m_pos->kind == TokenKind::Close; }
 
@@ -704,14 +730,14 @@ private:
         LiteralValue first;
         if (!readItem(first))
             return false;
-        if (!isOperator(m_pos, u",")) {
+        if (!isOperator(m_pos, u',')) {
             out = std::move(first);
             isTuple = false;
             return true;
         }
         isTuple = true;
         out = LiteralValue{LiteralValue::Kind::Tuple, {}, {std::move(first)}};
-        while (isOperator(m_pos, u",")) {
+        while (isOperator(m_pos, u',')) {
             ++m_pos;
             if (atListEnd())
                 break;
@@ -728,7 +754,7 @@ private:
     {
         if (!readAtom(out))
             return false;
-        if (m_pos != m_end && !isOperator(m_pos, u",") && m_pos->kind != TokenKind::Close) {
+        if (m_pos != m_end && !isOperator(m_pos, u',') && m_pos->kind != TokenKind::Close) {
             describeUnexpected();
             return false;
         }
@@ -805,6 +831,7 @@ private:
     // Adjacent string literals are one value ("ab" "cd" is "abcd").
     bool readStrings(LiteralValue &out)
     {
+        const Token *first = m_pos;
         bool sawBytes = false;
         bool sawText = false;
         QString joined;
@@ -827,17 +854,14 @@ private:
             QString error;
             if (!unescape(body, value, error)) {
                 syntaxError = SyntaxError{m_pos->line, syntaxErrorText(error)};
-                found = error;
                 return false;
             }
             joined += value;
         }
         if (sawBytes && sawText) {
-            syntaxError = SyntaxError{
-                m_begin->line,
-                syntaxErrorText(QCoreApplication::translate(
-                    "retort::PythonLiteralParser", "cannot mix bytes and nonbytes literals"))};
-            found = syntaxError->message;
+            syntaxError = SyntaxError{first->line, syntaxErrorText(QCoreApplication::translate(
+                                                       "retort::PythonLiteralParser",
+                                                       "cannot mix bytes and nonbytes literals"))};
             return false;
         }
         out = LiteralValue{
@@ -863,7 +887,7 @@ private:
             found =
                 QCoreApplication::translate("retort::PythonLiteralParser", "a subscript of '%1'")
                     .arg(name);
-        } else if (isOperator(next, u".")) {
+        } else if (isOperator(next, u'.')) {
             found =
                 QCoreApplication::translate("retort::PythonLiteralParser", "an attribute of '%1'")
                     .arg(name);
@@ -902,7 +926,6 @@ private:
     }
 
     QStringView m_text;
-    const Token *m_begin;
     const Token *m_pos;
     const Token *m_end;
 };
@@ -931,7 +954,9 @@ struct FieldBinding
     int targetLine = 0;
     int valueLine = 0;
     std::optional<LiteralValue> value;
-    QString found; // what the value is, when it is not a literal
+    // What the value is, when it is not a literal; empty when the value has a
+    // syntax error, which is reported once for the whole file instead.
+    QString found;
 };
 
 class HeaderReader
@@ -950,9 +975,10 @@ private:
     {
         return m_text.sliced(token.begin, token.end - token.begin);
     }
-    bool isOperator(const Token &token, QStringView op) const
+    bool isOperator(const Token &token, char16_t op) const
     {
-        return token.kind == TokenKind::Operator && textOf(token) == op;
+        return token.kind == TokenKind::Operator && token.end - token.begin == 1 &&
+               m_text[token.begin] == op;
     }
     int fieldOf(const Token &token) const
     {
@@ -1035,7 +1061,7 @@ void HeaderReader::processLogicalLine(const Token *begin, const Token *end)
             ++depth;
         else if (token->kind == TokenKind::Close)
             --depth;
-        else if (depth == 0 && isOperator(*token, u";")) {
+        else if (depth == 0 && isOperator(*token, u';')) {
             processStatement(statementBegin, token);
             statementBegin = token + 1;
         }
@@ -1054,7 +1080,7 @@ void HeaderReader::processStatement(const Token *begin, const Token *end)
         // A module docstring is a first statement that is a str literal.
         bool hasAssignment = false;
         for (const Token *token = begin; token != end && !hasAssignment; ++token)
-            hasAssignment = isOperator(*token, u"=");
+            hasAssignment = isOperator(*token, u'=');
         if (!hasAssignment) {
             LiteralReader reader(m_text, begin, end);
             const std::optional<LiteralValue> value = reader.read();
@@ -1076,8 +1102,8 @@ void HeaderReader::processStatement(const Token *begin, const Token *end)
             // Only a bare name in the list is unbound (`del x[revision]` is not).
             for (const Token *token = begin + 1; token != end; ++token) {
                 const int field = fieldOf(*token);
-                const bool previousSeparates = token == begin + 1 || isOperator(token[-1], u",");
-                const bool nextSeparates = token + 1 == end || isOperator(token[1], u",");
+                const bool previousSeparates = token == begin + 1 || isOperator(token[-1], u',');
+                const bool nextSeparates = token + 1 == end || isOperator(token[1], u',');
                 if (field >= 0 && previousSeparates && nextSeparates)
                     fields[field] = FieldBinding{};
             }
@@ -1088,7 +1114,7 @@ void HeaderReader::processStatement(const Token *begin, const Token *end)
     const int leadingField = fieldOf(*begin);
     if (leadingField >= 0 && begin + 1 != end) {
         const Token &next = begin[1];
-        if (isOperator(next, u":")) {
+        if (isOperator(next, u':')) {
             // Annotated assignment; without a value it binds nothing.
             int depth = 0;
             for (const Token *token = begin + 2; token != end; ++token) {
@@ -1096,7 +1122,7 @@ void HeaderReader::processStatement(const Token *begin, const Token *end)
                     ++depth;
                 else if (token->kind == TokenKind::Close)
                     --depth;
-                else if (depth == 0 && isOperator(*token, u"=")) {
+                else if (depth == 0 && isOperator(*token, u'=')) {
                     assign(leadingField, *begin, token + 1, end);
                     break;
                 }
@@ -1120,7 +1146,7 @@ void HeaderReader::processStatement(const Token *begin, const Token *end)
             ++depth;
         else if (token->kind == TokenKind::Close)
             --depth;
-        else if (depth == 0 && isOperator(*token, u"="))
+        else if (depth == 0 && isOperator(*token, u'='))
             equals.append(token);
     }
     if (equals.isEmpty())
@@ -1160,7 +1186,7 @@ void HeaderReader::processImport(const Token *begin, const Token *end)
             }
             if (!itemFirstName)
                 itemFirstName = token;
-        } else if (isOperator(*token, u",") || token->kind == TokenKind::Close) {
+        } else if (isOperator(*token, u',') || token->kind == TokenKind::Close) {
             if (itemFirstName) {
                 const int field = fieldOf(*itemFirstName);
                 if (field >= 0)
@@ -1210,7 +1236,7 @@ bool HeaderReader::unpack(const Token *targetBegin, const Token *targetEnd, cons
     for (const Token *token = targetBegin; token != targetEnd; ++token) {
         if (expectName && token->kind == TokenKind::Name)
             names.append(token);
-        else if (expectName || !isOperator(*token, u","))
+        else if (expectName || !isOperator(*token, u','))
             return false; // not a flat list of names: binds none of our fields
         expectName = !expectName;
     }
@@ -1381,7 +1407,8 @@ RevisionFile PythonLiteralParser::parse(const QString &path, const QByteArray &s
                               u"documentation)."_s);
         }
     } else if (!revision.value) {
-        addProblem(revision.valueLine, notLiteralText(Revision, revision.found));
+        if (!revision.found.isEmpty())
+            addProblem(revision.valueLine, notLiteralText(Revision, revision.found));
     } else if (revision.value->kind != LiteralValue::Kind::Str) {
         addProblem(revision.valueLine,
                    QCoreApplication::translate("retort::PythonLiteralParser",
@@ -1409,7 +1436,8 @@ RevisionFile PythonLiteralParser::parse(const QString &path, const QByteArray &s
             continue;
         }
         if (!binding.value) {
-            addProblem(binding.valueLine, notLiteralText(field, binding.found));
+            if (!binding.found.isEmpty())
+                addProblem(binding.valueLine, notLiteralText(field, binding.found));
             continue;
         }
         QString problem;

@@ -1,7 +1,6 @@
 #include "versiontable.h"
 
 #include <QAtomicInteger>
-#include <algorithm>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -11,6 +10,7 @@
 #include <QSqlQuery>
 #include <QUrl>
 #include <QVariant>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -22,6 +22,7 @@ namespace {
 constexpr int sqliteCorrupt = 11;
 constexpr int sqliteBusy = 5;
 constexpr int sqliteLocked = 6;
+constexpr int sqliteReadOnly = 8;
 constexpr int sqliteNotADatabase = 26;
 
 // Long enough to ride out a writer's brief commit, short enough not to hang.
@@ -63,8 +64,8 @@ bool needsImmutableOpen(const QString &path)
         return false;
     const QByteArray header = file.read(20);
     static const QByteArray magic("SQLite format 3\0", 16);
-    const bool walMode = header.size() == 20 && header.startsWith(magic) && header.at(18) == 2 &&
-                         header.at(19) == 2;
+    const bool walMode =
+        header.size() == 20 && header.startsWith(magic) && header.at(18) == 2 && header.at(19) == 2;
     return walMode && !QFileInfo::exists(path + u"-wal"_s);
 }
 
@@ -78,17 +79,26 @@ QString databaseUri(const QString &path, bool immutable)
 QString describeBadValue(const QString &type, const QVariant &quoted, const QVariant &length)
 {
     if (type == u"null"_s)
-        return u"NULL"_s;
+        return u"NULL"_s; // SQL's own word, the same in every language
     if (type == u"text"_s)
-        return u"empty string"_s;
-    if (type == u"blob"_s)
-        return u"blob (%1 bytes)"_s.arg(length.toLongLong());
-    // integer or real: SQLite's own rendering of the number.
-    return type + u' ' + quoted.toString();
+        return QCoreApplication::translate("retort::VersionTable", "empty string");
+    if (type == u"blob"_s) {
+        const qlonglong bytes = length.toLongLong();
+        return bytes == 1 ? QCoreApplication::translate("retort::VersionTable", "blob (1 byte)")
+                          : QCoreApplication::translate("retort::VersionTable", "blob (%1 bytes)")
+                                .arg(bytes);
+    }
+    // SQLite's own rendering of the number.
+    if (type == u"integer"_s)
+        return QCoreApplication::translate("retort::VersionTable", "integer %1")
+            .arg(quoted.toString());
+    return QCoreApplication::translate("retort::VersionTable", "real %1").arg(quoted.toString());
 }
 
-VersionTableState readWith(QSqlDatabase &db, const QString &shownPath, const QString &tableName)
+VersionTableState readWith(QSqlDatabase &db, const QString &path, const QString &tableName)
 {
+    const QString shownPath = QDir::toNativeSeparators(path);
+    const QString journalPath = path + u"-journal"_s;
     VersionTableState state;
     auto failWith = [&](const QSqlError &error) {
         const QString message = sqliteMessage(error);
@@ -105,11 +115,25 @@ VersionTableState readWith(QSqlDatabase &db, const QString &shownPath, const QSt
         case sqliteNotADatabase:
         case sqliteCorrupt:
             state.status = VersionTableState::Status::NotADatabase;
-            state.error = QCoreApplication::translate(
-                              "retort::VersionTable",
-                              "%1 is not a usable SQLite database: %2.")
+            state.error = QCoreApplication::translate("retort::VersionTable",
+                                                      "%1 is not a usable SQLite database: %2.")
                               .arg(shownPath, message);
             break;
+        case sqliteReadOnly:
+            // A read-only connection cannot roll back a hot journal, the
+            // unfinished transaction of a writer that stopped.
+            if (QFileInfo::exists(journalPath)) {
+                state.status = VersionTableState::Status::Unreadable;
+                state.error = QCoreApplication::translate(
+                                  "retort::VersionTable",
+                                  "Cannot read %1: %2. A program writing to it stopped in the "
+                                  "middle of a transaction and left %3 behind; opening the "
+                                  "database once with write access (for example with sqlite3) "
+                                  "rolls that transaction back.")
+                                  .arg(shownPath, message, QDir::toNativeSeparators(journalPath));
+                break;
+            }
+            Q_FALLTHROUGH();
         default:
             state.status = VersionTableState::Status::Unreadable;
             state.error = QCoreApplication::translate("retort::VersionTable", "Cannot read %1: %2.")
@@ -127,8 +151,12 @@ VersionTableState readWith(QSqlDatabase &db, const QString &shownPath, const QSt
 
     // SQLite compares table names without regard to ASCII case, as Alembic's
     // lookups through it do.
-    query.prepare(u"SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
-                  u"AND name = ? COLLATE NOCASE"_s);
+    // (A failed prepare is where SQLite first reads the file and reports a
+    // lock or a non-database, so check it before exec() replaces the error.)
+    if (!query.prepare(u"SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                       u"AND name = ? COLLATE NOCASE"_s)) {
+        return failWith(query.lastError());
+    }
     query.addBindValue(tableName);
     if (!query.exec())
         return failWith(query.lastError());
@@ -139,7 +167,8 @@ VersionTableState readWith(QSqlDatabase &db, const QString &shownPath, const QSt
     const QString storedName = query.value(0).toString();
     const QString table = quotedIdentifier(storedName);
 
-    query.prepare(u"SELECT name FROM pragma_table_info(?)"_s);
+    if (!query.prepare(u"SELECT name FROM pragma_table_info(?)"_s))
+        return failWith(query.lastError());
     query.addBindValue(storedName);
     if (!query.exec())
         return failWith(query.lastError());
@@ -240,16 +269,15 @@ VersionTableState VersionTable::read(const QString &databasePath, const QString 
     }
     if (!info.isFile()) {
         state.status = VersionTableState::Status::Unreadable;
-        state.error = QCoreApplication::translate("retort::VersionTable",
-                                                  "%1 is not a regular file.")
-                          .arg(shownPath);
+        state.error =
+            QCoreApplication::translate("retort::VersionTable", "%1 is not a regular file.")
+                .arg(shownPath);
         return state;
     }
     if (!info.isReadable()) {
         state.status = VersionTableState::Status::Unreadable;
-        state.error = QCoreApplication::translate(
-                          "retort::VersionTable",
-                          "Cannot read %1: permission denied.")
+        state.error = QCoreApplication::translate("retort::VersionTable",
+                                                  "Cannot read %1: permission denied.")
                           .arg(shownPath);
         return state;
     }
@@ -260,7 +288,7 @@ VersionTableState VersionTable::read(const QString &databasePath, const QString 
         db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT="_s +
                              QString::number(busyTimeoutMs));
         db.setDatabaseName(databaseUri(absolute, needsImmutableOpen(absolute)));
-        const VersionTableState read = readWith(db, shownPath, tableName);
+        const VersionTableState read = readWith(db, absolute, tableName);
         state.status = read.status;
         state.rows = read.rows;
         state.badValues = read.badValues;

@@ -3,13 +3,16 @@
 #include "versiontable.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,9 +28,8 @@ using retort::VersionTableState;
 
 namespace {
 
-const QString alembicTable =
-    u"CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
-    u"CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"_s;
+const QString alembicTable = u"CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                             u"CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"_s;
 
 // Runs statements on a writable connection of its own, closed afterwards.
 bool runStatements(const QString &path, const QStringList &statements, QString *error)
@@ -91,6 +93,43 @@ struct FileSnapshot
     }
 };
 
+// Leaves the -journal of a writer killed in the middle of a transaction (a
+// "hot journal"), using the sqlite3 shell as the writer.
+bool leaveHotJournal(const QString &path, QString *error)
+{
+    const QString sqlite3 = QStandardPaths::findExecutable(u"sqlite3"_s);
+    if (sqlite3.isEmpty()) {
+        *error = u"the sqlite3 shell is not installed"_s;
+        return false;
+    }
+    QProcess writer;
+    writer.start(sqlite3, {path});
+    if (!writer.waitForStarted()) {
+        *error = writer.errorString();
+        return false;
+    }
+    // A one-page cache makes SQLite write the journal (and change the file)
+    // long before the commit that never comes.
+    writer.write("PRAGMA cache_size=1;\n"
+                 "CREATE TABLE filler (x);\n"
+                 "INSERT INTO filler SELECT randomblob(1000) FROM (WITH RECURSIVE r(i) AS "
+                 "(SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 300) SELECT i FROM r);\n"
+                 "BEGIN;\n"
+                 "UPDATE filler SET x = randomblob(1000);\n"
+                 "SELECT 'ready';\n");
+    const QString journal = path + u"-journal"_s;
+    QDeadlineTimer deadline(10000);
+    while (!writer.readAllStandardOutput().contains("ready") && !deadline.hasExpired())
+        writer.waitForReadyRead(100);
+    writer.kill();
+    writer.waitForFinished();
+    if (QFileInfo(journal).size() == 0) {
+        *error = u"the killed writer left no journal"_s;
+        return false;
+    }
+    return true;
+}
+
 // Moves a file's modification time into the past, so that a write during the
 // test would show even on file systems with coarse timestamps.
 bool backdate(const QString &path)
@@ -139,8 +178,16 @@ void TestVersionTable::read_data()
     // insertion order.
     QTest::newRow("several rows in insertion order")
         << u"sql"_s << db
-        << QStringList{alembicTable,
-                       u"INSERT INTO alembic_version VALUES ('b2'), ('a1'), ('c3')"_s}
+        << QStringList{alembicTable, u"INSERT INTO alembic_version VALUES ('b2'), ('a1'), ('c3')"_s}
+        << defaultTable << ok << QStringList{u"b2"_s, u"a1"_s, u"c3"_s} << QStringList{}
+        << QString();
+    // With a second column the primary key's index is the cheaper scan, and
+    // it would return the rows sorted.
+    QTest::newRow("insertion order where an index scan would sort")
+        << u"sql"_s << db
+        << QStringList{u"CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                       u"note TEXT, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"_s,
+                       u"INSERT INTO alembic_version VALUES ('b2', 'x'), ('a1', 'y'), ('c3', 'z')"_s}
         << defaultTable << ok << QStringList{u"b2"_s, u"a1"_s, u"c3"_s} << QStringList{}
         << QString();
     QTest::newRow("empty table") << u"sql"_s << db << QStringList{alembicTable} << defaultTable
@@ -170,17 +217,19 @@ void TestVersionTable::read_data()
                        u"INSERT INTO alembic_version VALUES ('abc123'), (NULL)"_s}
         << defaultTable << ok << QStringList{u"abc123"_s} << QStringList{u"NULL"_s} << QString();
     // A column without a declared type keeps numbers and blobs as they are.
-    QTest::newRow("integer row")
-        << u"sql"_s << db
-        << QStringList{u"CREATE TABLE alembic_version (version_num)"_s,
-                       u"INSERT INTO alembic_version VALUES (42)"_s}
-        << defaultTable << ok << QStringList{} << QStringList{u"integer 42"_s} << QString();
+    QTest::newRow("integer row") << u"sql"_s << db
+                                 << QStringList{u"CREATE TABLE alembic_version (version_num)"_s,
+                                                u"INSERT INTO alembic_version VALUES (42)"_s}
+                                 << defaultTable << ok << QStringList{}
+                                 << QStringList{u"integer 42"_s} << QString();
     QTest::newRow("empty string, real and blob rows")
         << u"sql"_s << db
         << QStringList{u"CREATE TABLE alembic_version (version_num)"_s,
-                       u"INSERT INTO alembic_version VALUES (''), ('d4e5'), (1.5), (X'010203')"_s}
+                       u"INSERT INTO alembic_version VALUES (''), ('d4e5'), (1.5), (X'010203'), "
+                       u"(X'00')"_s}
         << defaultTable << ok << QStringList{u"d4e5"_s}
-        << QStringList{u"empty string"_s, u"real 1.5"_s, u"blob (3 bytes)"_s} << QString();
+        << QStringList{u"empty string"_s, u"real 1.5"_s, u"blob (3 bytes)"_s, u"blob (1 byte)"_s}
+        << QString();
     QTest::newRow("text that is no revision id is still a row")
         << u"sql"_s << db
         << QStringList{alembicTable, u"INSERT INTO alembic_version VALUES ('not an id!')"_s}
@@ -196,8 +245,7 @@ void TestVersionTable::read_data()
         << u"sql"_s << db
         << QStringList{u"CREATE TABLE alembic_version (version_num VARCHAR(32), rowid INTEGER)"_s,
                        u"INSERT INTO alembic_version VALUES ('first', 2), ('second', 1)"_s}
-        << defaultTable << ok << QStringList{u"first"_s, u"second"_s} << QStringList{}
-        << QString();
+        << defaultTable << ok << QStringList{u"first"_s, u"second"_s} << QStringList{} << QString();
     QTest::newRow("missing version_num column")
         << u"sql"_s << db
         << QStringList{u"CREATE TABLE alembic_version (revision VARCHAR(32))"_s,
@@ -227,11 +275,17 @@ void TestVersionTable::read_data()
         << QStringList{alembicTable, u"INSERT INTO alembic_version VALUES ('abc')"_s}
         << defaultTable << int(VersionTableState::Status::NotADatabase) << QStringList{}
         << QStringList{} << u"malformed"_s;
+    QTest::newRow("hot journal") << u"hot journal"_s << db
+                                 << QStringList{alembicTable,
+                                                u"INSERT INTO alembic_version VALUES ('abc')"_s}
+                                 << defaultTable << int(VersionTableState::Status::Unreadable)
+                                 << QStringList{} << QStringList{}
+                                 << u"stopped in the middle of a transaction"_s;
     QTest::newRow("locked database")
         << u"locked"_s << db
         << QStringList{alembicTable, u"INSERT INTO alembic_version VALUES ('abc')"_s}
-        << defaultTable << int(VersionTableState::Status::Locked) << QStringList{}
-        << QStringList{} << u"database is locked"_s;
+        << defaultTable << int(VersionTableState::Status::Locked) << QStringList{} << QStringList{}
+        << u"database is locked"_s;
 }
 
 void TestVersionTable::read()
@@ -264,12 +318,17 @@ void TestVersionTable::read()
         QVERIFY(file.resize(100));
     } else if (fixture == u"directory"_s) {
         QVERIFY(QDir(directory.path()).mkdir(fileName));
+    } else if (fixture == u"hot journal"_s) {
+        QVERIFY2(leaveHotJournal(path, &error), qPrintable(error));
     } else if (fixture == u"wal"_s) {
         // The writer closed: SQLite removed its -wal/-shm, but the header stays in WAL mode.
         QVERIFY(!QFileInfo::exists(path + u"-wal"_s));
     }
-    if (fixture != u"missing"_s)
-        QVERIFY(backdate(path) || fixture == u"directory"_s);
+    if (fixture != u"missing"_s && fixture != u"directory"_s) {
+        QVERIFY(backdate(path));
+        if (fixture == u"hot journal"_s)
+            QVERIFY(backdate(path + u"-journal"_s));
+    }
 
     // A second connection holding an exclusive lock, as a writer in the middle
     // of a transaction does.
@@ -280,12 +339,19 @@ void TestVersionTable::read()
         locker.setDatabaseName(path);
         QVERIFY(locker.open());
         lockHolder.emplace(locker);
-        QVERIFY2(lockHolder->exec(u"BEGIN EXCLUSIVE"_s), qPrintable(lockHolder->lastError().text()));
+        QVERIFY2(lockHolder->exec(u"BEGIN EXCLUSIVE"_s),
+                 qPrintable(lockHolder->lastError().text()));
     }
 
-    const FileSnapshot before = FileSnapshot::take(path);
+    // The database and every companion file SQLite could create or change.
+    const QStringList watched{path, path + u"-journal"_s, path + u"-wal"_s, path + u"-shm"_s};
+    QList<FileSnapshot> before;
+    for (const QString &file : watched)
+        before.append(FileSnapshot::take(file));
     const VersionTableState state = VersionTable::read(path, table);
-    const FileSnapshot after = FileSnapshot::take(path);
+    QList<FileSnapshot> after;
+    for (const QString &file : watched)
+        after.append(FileSnapshot::take(file));
 
     if (lockHolder) {
         QVERIFY(lockHolder->exec(u"ROLLBACK"_s));
@@ -305,19 +371,21 @@ void TestVersionTable::read()
     }
     QVERIFY2(QRegularExpression(u"^3\\.\\d+\\.\\d+"_s).match(state.sqliteVersion).hasMatch(),
              qPrintable(state.sqliteVersion));
-    QCOMPARE(state.readable(),
-             status == int(VersionTableState::Status::Ok) ||
-                 status == int(VersionTableState::Status::NoTable));
+    QCOMPARE(state.readable(), status == int(VersionTableState::Status::Ok) ||
+                                   status == int(VersionTableState::Status::NoTable));
 
     // Reading changed nothing: same bytes, same modification time, and no
-    // journal, -wal or -shm file next to the database.
-    QCOMPARE(after.exists, before.exists);
-    QVERIFY(after.bytes == before.bytes);
-    QCOMPARE(after.modified, before.modified);
-    QCOMPARE(after.modifiedNanoseconds, before.modifiedNanoseconds);
-    QCOMPARE(after.directoryEntries, before.directoryEntries);
-    for (const QString &suffix : {u"-journal"_s, u"-wal"_s, u"-shm"_s})
-        QVERIFY2(!QFileInfo::exists(path + suffix), qPrintable(path + suffix));
+    // journal, -wal or -shm file that was not there before.
+    for (qsizetype i = 0; i < watched.size(); ++i) {
+        const QByteArray file = watched.at(i).toUtf8();
+        QVERIFY2(after.at(i).exists == before.at(i).exists, file.constData());
+        QVERIFY2(after.at(i).bytes == before.at(i).bytes, file.constData());
+        QCOMPARE(after.at(i).modified, before.at(i).modified);
+        QCOMPARE(after.at(i).modifiedNanoseconds, before.at(i).modifiedNanoseconds);
+        if (i > 0 && fixture != u"hot journal"_s)
+            QVERIFY2(!after.at(i).exists, file.constData());
+    }
+    QCOMPARE(after.first().directoryEntries, before.first().directoryEntries);
 }
 
 QTEST_GUILESS_MAIN(TestVersionTable)

@@ -1,0 +1,9 @@
+"""one
+
+Revision ID: bbbb2222
+"""
+
+revision = "bbbb2222"
+down_revision = "aaaa1111"
+branch_labels = ("x",)
+depends_on = None

@@ -1,0 +1,9 @@
+"""two
+
+Revision ID: cccc3333
+"""
+
+revision = "cccc3333"
+down_revision = "aaaa1111"
+branch_labels = ("x",)
+depends_on = None

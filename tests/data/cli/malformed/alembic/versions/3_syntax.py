@@ -1,0 +1,4 @@
+"""broken: an unterminated string"""
+
+revision = "cccc3333"
+down_revision = "bbbb2222
