@@ -1,6 +1,8 @@
 #include "cli.h"
 
 #include "alembicformat.h"
+#include "migrationplan.h"
+#include "offlinesql.h"
 #include "project.h"
 #include "projectconfig.h"
 #include "revisionresolver.h"
@@ -44,6 +46,10 @@ const QList<CommandSpec> &commandSpecs()
          false},
         {u"show"_s, {}, {}, true},
         {u"status"_s, {}, {}, false},
+        {u"upgrade"_s, {u"--sql"_s, u"--no-backup"_s}, {u"--backup-dir"_s}, true},
+        {u"downgrade"_s, {u"--sql"_s, u"--no-backup"_s}, {u"--backup-dir"_s}, true},
+        {u"stamp"_s, {u"--sql"_s, u"--purge"_s, u"--no-backup"_s}, {u"--backup-dir"_s}, true},
+        {u"pending"_s, {}, {}, false},
     };
     return specs;
 }
@@ -610,6 +616,83 @@ int CommandLine::dispatch(Invocation &inv)
             print(format.logEntry(r));
         }
         return Ok;
+    }
+
+    if (command == u"stamp"_s || command == u"upgrade"_s || command == u"downgrade"_s) {
+        if (inv.positional.isEmpty() || (command != u"stamp"_s && inv.positional.size() != 1)) {
+            printError(commandHelp(command));
+            return Usage;
+        }
+        const bool sql = inv.flag(u"--sql"_s);
+        const MigrationPlanner planner(graph);
+        QStringList startRows;
+        QStringList targets = inv.positional;
+        if (sql) {
+            // Offline: the start comes from "start:end", never from the database.
+            QString start;
+            bool hasStart = false;
+            for (QString &t : targets) {
+                const qsizetype colon = t.indexOf(u':');
+                if (colon < 0)
+                    continue;
+                const QString s = t.left(colon);
+                if (hasStart && s != start)
+                    return fail(AlembicFailure,
+                                u"Stamp operation with --sql only supports a single starting revision at a time"_s);
+                start = s;
+                hasStart = true;
+                t = t.mid(colon + 1);
+            }
+            if (command == u"downgrade"_s && !hasStart)
+                return fail(AlembicFailure, u"downgrade with --sql requires <fromrev>:<torev>"_s);
+            if (inv.flag(u"--purge"_s))
+                return fail(AlembicFailure, u"Can't use --purge with --sql mode"_s);
+            if (hasStart && !start.isEmpty() && start != u"base"_s) {
+                const auto resolved = resolver.revision(RevisionSpec::of(start));
+                if (!resolved)
+                    return revisionFailure(*resolved.error);
+                if (resolved.value >= 0)
+                    startRows = {graph.node(resolved.value).id};
+            }
+        } else {
+            for (const QString &t : std::as_const(targets))
+                if (t.contains(u':'))
+                    return fail(AlembicFailure, u"Range revision not allowed"_s);
+            const auto table = readTable();
+            if (!table)
+                return DatabaseUnreadable;
+            startRows = table->rows;
+        }
+        const MigrationPlanner::Result planned =
+            command == u"stamp"_s
+                ? planner.stamp(startRows, targets, inv.flag(u"--purge"_s))
+                : command == u"upgrade"_s ? planner.upgrade(startRows, targets.first())
+                                          : planner.downgrade(startRows, targets.first());
+        for (const QString &w : planned.plan.warnings)
+            printError(tr("warning: %1").arg(w));
+        if (!planned)
+            return fail(AlembicFailure, planned.error, {}, u"revision"_s);
+        if (sql) {
+            const OfflineSql::Result script = OfflineSql::render(
+                planned.plan, project.config.versionTable,
+                [&](const PlanStep &step, QString *error) -> QStringList {
+                    if (step.kind == PlanStep::Kind::Stamp)
+                        return {};
+                    *error = tr("The SQL of revision %1 cannot be produced yet.")
+                                 .arg(graph.node(step.revision).id);
+                    return {};
+                });
+            if (!script)
+                return fail(OperationFailed, script.error, {}, u"translation"_s);
+            // The script ends with a blank line already; print adds none.
+            if (m_capture)
+                m_out += script.script;
+            else
+                std::fwrite(script.script.toUtf8().constData(), 1,
+                            size_t(script.script.toUtf8().size()), stdout);
+            return Ok;
+        }
+        return fail(OperationFailed, tr("Writing to the database is not available yet."));
     }
 
     if (command == u"history"_s) {

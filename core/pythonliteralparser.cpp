@@ -215,6 +215,20 @@ bool isIdentifierStart(QChar c)
     return c.isLetter() || c.isSurrogate();
 }
 
+// The characters that can change how the rest of a line is read: string quotes,
+// comments, line ends, continuation backslashes and brackets.
+constexpr std::array<bool, 128> structuralChars = [] {
+    std::array<bool, 128> table{};
+    for (const char c : {'"', '\'', '#', '\n', '\\', '(', ')', '[', ']', '{', '}'})
+        table[size_t(c)] = true;
+    return table;
+}();
+
+bool isStructuralChar(char16_t c)
+{
+    return c < 128 && structuralChars[c];
+}
+
 // Returns the string flags when `prefix` is a valid Python 3 string prefix.
 std::optional<quint8> stringPrefixFlags(QStringView prefix)
 {
@@ -254,11 +268,11 @@ std::optional<quint8> stringPrefixFlags(QStringView prefix)
 
 // Length of the operator starting at `text` (Python's longest-match rule);
 // written out by hand because this runs for every operator in the file.
-qsizetype operatorLength(const QChar *text, qsizetype available)
+qsizetype operatorLength(const char16_t *text, qsizetype available)
 {
-    const char16_t first = text[0].unicode();
-    const char16_t second = available > 1 ? text[1].unicode() : u'\0';
-    const char16_t third = available > 2 ? text[2].unicode() : u'\0';
+    const char16_t first = text[0];
+    const char16_t second = available > 1 ? text[1] : u'\0';
+    const char16_t third = available > 2 ? text[2] : u'\0';
     switch (first) {
     case u'*': // * ** *= **=
     case u'/': // / // /= //=
@@ -319,7 +333,7 @@ private:
     void addToken(std::vector<Token> &tokens, const Token &token) const
     {
         if (m_keepTokens)
-            addToken(tokens, token);
+            tokens.push_back(token);
     }
 
     struct OpenBracket
@@ -346,28 +360,40 @@ bool Tokenizer::readLogicalLine(std::vector<Token> &tokens, bool &indented)
     if (m_error)
         return false;
     const qsizetype size = m_text.size();
-    const QChar *text = m_text.data();
+    const char16_t *text = m_text.utf16();
     while (true) {
         if (m_pos >= size) {
             if (!m_brackets.isEmpty()) {
-                const OpenBracket &open = m_brackets.first();
+                const OpenBracket &open = m_brackets.last(); // Python names the innermost
                 return fail(open.line, QCoreApplication::translate("retort::PythonLiteralParser",
                                                                    "'%1' was never closed")
                                            .arg(QChar(open.character)));
             }
             return m_lineHasTokens;
         }
-        const char16_t c = text[m_pos].unicode();
+        if (!m_keepTokens && m_lineHasTokens) {
+            // Inside an indented line only strings, comments, brackets and line
+            // ends matter; everything else is skipped without making tokens.
+            while (m_pos < size && !isStructuralChar(text[m_pos]))
+                ++m_pos;
+            if (m_pos >= size)
+                continue;
+        }
+        const char16_t c = text[m_pos];
         switch (c) {
         case u' ':
         case u'\t':
         case u'\f':
-            ++m_pos;
-            continue;
-        case u'#':
-            while (m_pos < size && text[m_pos] != u'\n')
+            do {
                 ++m_pos;
+            } while (m_pos < size &&
+                     (text[m_pos] == u' ' || text[m_pos] == u'\t' || text[m_pos] == u'\f'));
             continue;
+        case u'#': {
+            const qsizetype newline = m_text.indexOf(u'\n', m_pos);
+            m_pos = newline < 0 ? size : newline;
+            continue;
+        }
         case u'\n':
             ++m_pos;
             ++m_line;
@@ -440,8 +466,12 @@ bool Tokenizer::readLogicalLine(std::vector<Token> &tokens, bool &indented)
         const qsizetype begin = m_pos;
         if (isIdentifierStart(QChar(c))) {
             ++m_pos;
-            while (m_pos < size && isIdentifierChar(text[m_pos]))
+            while (m_pos < size) {
+                const char16_t n = text[m_pos];
+                if (n < 0x80 ? !isAsciiIdentifierChar(n) : !isIdentifierChar(QChar(n)))
+                    break;
                 ++m_pos;
+            }
             if (m_pos < size && (text[m_pos] == u'"' || text[m_pos] == u'\'')) {
                 if (auto flags = stringPrefixFlags(m_text.sliced(begin, m_pos - begin))) {
                     if (!scanString(begin, *flags, tokens))
@@ -460,7 +490,7 @@ bool Tokenizer::readLogicalLine(std::vector<Token> &tokens, bool &indented)
                                      (text[m_pos + 1] == u'x' || text[m_pos + 1] == u'X');
             ++m_pos;
             while (m_pos < size) {
-                const char16_t n = text[m_pos].unicode();
+                const char16_t n = text[m_pos];
                 if (isAsciiIdentifierChar(n) || n == u'.') {
                     ++m_pos;
                 } else if ((n == u'+' || n == u'-') && !hexadecimal &&
@@ -481,13 +511,17 @@ bool Tokenizer::readLogicalLine(std::vector<Token> &tokens, bool &indented)
 bool Tokenizer::scanString(qsizetype tokenBegin, quint8 flags, std::vector<Token> &tokens)
 {
     const qsizetype size = m_text.size();
-    const QChar *text = m_text.data();
-    const QChar quote = text[m_pos];
+    const char16_t *text = m_text.utf16();
+    const char16_t quote = text[m_pos];
     const int startLine = m_line;
     const bool triple = m_pos + 2 < size && text[m_pos + 1] == quote && text[m_pos + 2] == quote;
     m_pos += triple ? 3 : 1;
     const qsizetype bodyBegin = m_pos;
     while (true) {
+        // Most of a string is plain text: only the quote, a backslash and a line
+        // end need a closer look.
+        while (m_pos < size && text[m_pos] != quote && text[m_pos] != u'\\' && text[m_pos] != u'\n')
+            ++m_pos;
         if (m_pos >= size) {
             return fail(
                 startLine,
@@ -496,7 +530,7 @@ bool Tokenizer::scanString(qsizetype tokenBegin, quint8 flags, std::vector<Token
                        : QCoreApplication::translate("retort::PythonLiteralParser",
                                                      "unterminated string literal"));
         }
-        const QChar c = text[m_pos];
+        const char16_t c = text[m_pos];
         if (c == u'\\') {
             // Even in raw strings a backslash keeps the next character (a quote
             // or a newline) from ending the literal.
@@ -1451,17 +1485,24 @@ RevisionFile PythonLiteralParser::parse(const QString &path, const QByteArray &s
 
 RevisionFile PythonLiteralParser::parseFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    const auto ioProblem = [&path](const QString &reason) {
         RevisionFile result;
         result.path = path;
         result.problems.append(FileProblem{
             path, 0,
             QCoreApplication::translate("retort::PythonLiteralParser", "Cannot read %1: %2")
-                .arg(path, file.errorString())});
+                .arg(path, reason)});
         return result;
-    }
-    return parse(path, file.readAll());
+    };
+    // Unbuffered: a revision file is read in one go, and QFile's read buffer
+    // would only add an allocation and a copy per file.
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return ioProblem(file.errorString());
+    const QByteArray source = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return ioProblem(file.errorString());
+    return parse(path, source);
 }
 
 } // namespace retort

@@ -37,8 +37,21 @@ struct RevisionFile
     // parents are not known for certain.
     bool usable() const { return problems.isEmpty() && !revision.isEmpty(); }
 
-    // Alembic's Script.longdoc: the docstring stripped of surrounding whitespace.
-    QString longDoc() const { return docstring.trimmed(); }
+    // Alembic's Script.longdoc: the docstring stripped of surrounding whitespace
+    // (Python's str.strip(), whose whitespace includes \x1c-\x1f).
+    QString longDoc() const
+    {
+        auto isPythonSpace = [](QChar c) {
+            const char16_t u = c.unicode();
+            return c.isSpace() || (u >= 0x1c && u <= 0x1f);
+        };
+        qsizetype begin = 0, end = docstring.size();
+        while (begin < end && isPythonSpace(docstring[begin]))
+            ++begin;
+        while (end > begin && isPythonSpace(docstring[end - 1]))
+            --end;
+        return docstring.mid(begin, end - begin);
+    }
     // Alembic's Script.doc: the first paragraph (split on the first "\n\n").
     QString doc() const
     {

@@ -64,9 +64,16 @@ bool RevisionGraph::hasFatalProblem() const
 
 QString RevisionGraph::firstFatalMessage() const
 {
-    for (const GraphProblem &p : m_problems)
-        if (p.isFatal())
-            return p.message;
+    // The order Alembic meets them: self-loops while reading the files, then
+    // label clashes while mapping labels, then cycles, then dependency cycles.
+    using Kind = GraphProblem::Kind;
+    for (const QList<Kind> &stage : {QList<Kind>{Kind::SelfLoop, Kind::DependencySelfLoop},
+                                     QList<Kind>{Kind::LabelClash}, QList<Kind>{Kind::Cycle},
+                                     QList<Kind>{Kind::DependencyCycle}}) {
+        for (const GraphProblem &p : m_problems)
+            if (stage.contains(p.kind))
+                return p.message;
+    }
     return {};
 }
 
@@ -156,8 +163,14 @@ RevisionGraph RevisionGraph::build(const QList<RevisionFile> &files)
                 problems.append({GraphProblem::Kind::DuplicateRevision,
                                  u"Revision %1 is present more than once"_s.arg(node.id),
                                  file.path, file.revisionLine, {node.id}});
+                for (Occurrence &o : graph.m_occurrences)
+                    if (o.node == *existing)
+                        o.stale = true;
+                graph.m_occurrences.append({*existing, false, node.isBase(), node.isRealBase()});
                 graph.m_nodes[size_t(*existing)] = std::move(node);
             } else {
+                graph.m_occurrences.append(
+                    {int(graph.m_nodes.size()), false, node.isBase(), node.isRealBase()});
                 graph.m_keys.insert(node.id, int(graph.m_nodes.size()));
                 graph.m_orderedKeys.append(node.id);
                 graph.m_nodes.push_back(std::move(node));
@@ -237,16 +250,16 @@ void RevisionGraph::computeStructure()
                 appendUnique(parent.children, i);
         }
     }
-    for (int i = 0; i < count; ++i) {
-        const Node &node = m_nodes[size_t(i)];
-        if (node.isHead())
-            m_heads.append(i);
-        if (node.isRealHead())
-            m_realHeads.append(i);
-        if (node.isBase())
-            m_bases.append(i);
-        if (node.isRealBase())
-            m_realBases.append(i);
+    for (const Occurrence &o : std::as_const(m_occurrences)) {
+        const Node &node = m_nodes[size_t(o.node)];
+        if (o.stale || node.isHead())
+            m_heads.append(o.node);
+        if (o.stale || node.isRealHead())
+            m_realHeads.append(o.node);
+        if (o.stale ? o.wasBase : node.isBase())
+            m_bases.append(o.node);
+        if (o.stale ? o.wasRealBase : node.isRealBase())
+            m_realBases.append(o.node);
     }
     // Dependencies already carried by an ancestor are redundant for ordering.
     for (int i = 0; i < count; ++i) {
@@ -317,7 +330,10 @@ void RevisionGraph::detectCycles(QList<int> *removed)
         }
         if (outside.isEmpty())
             return false;
-        m_problems.append({kind, u"%1 is detected in revisions (%2)"_s.arg(word, joinSorted(ids)),
+        // With no head or no base at all Alembic lists every revision in map
+        // order; otherwise the revisions outside the walk, sorted.
+        const QString listed = tops.isEmpty() || roots.isEmpty() ? ids.join(u", "_s) : joinSorted(ids);
+        m_problems.append({kind, u"%1 is detected in revisions (%2)"_s.arg(word, listed),
                            m_nodes[size_t(outside.first())].file.path, 0, ids});
         *removed = outside;
         return true;

@@ -112,6 +112,17 @@ private:
     void detectCycles(QList<int> *removed);
     void propagateBranchLabels();
 
+    // Every file loaded, in order. A duplicate id leaves its earlier file's
+    // entry behind as "stale": Alembic keeps that object in its head and
+    // base lists although the map now holds the later one.
+    struct Occurrence
+    {
+        int node;
+        bool stale = false;
+        bool wasBase = false;
+        bool wasRealBase = false;
+    };
+    QList<Occurrence> m_occurrences;
     std::vector<Node> m_nodes;
     QHash<QString, int> m_keys;
     QStringList m_orderedKeys;

@@ -234,6 +234,8 @@ int RevisionResolver::revisionForIdent(const QString &resolvedId, const QString 
     int revision = NoRevision;
     if (!resolvedId.isNull()) { // a null id is Python's (), which maps to None
         revision = m_graph.lookup(resolvedId);
+        if (revision < 0 && resolvedId.isEmpty())
+            throw unsupported(u"An empty revision identifier names no revision"_s); // Alembic asserts
         if (revision < 0) {
             QList<int> candidates;
             QStringList candidateKeys;
@@ -694,8 +696,8 @@ RevisionResolver::collectUpgrade(const RevisionSpec &upper, RevisionSpec lower, 
             if (c == BaseMarker || !required[size_t(c)]) {
                 RevisionError e;
                 e.kind = RevisionError::Kind::RangeNotAncestor;
-                e.lower = lower.isNone() ? u"base"_s : lower.display();
-                e.upper = upper.isNone() ? u"base"_s : upper.display();
+                e.lower = lower.isFalsy() ? u"base"_s : lower.display();
+                e.upper = upper.isFalsy() ? u"base"_s : upper.display();
                 e.message = u"Revision %1 is not an ancestor of revision %2"_s.arg(e.lower, e.upper);
                 throw e;
             }
@@ -764,9 +766,13 @@ RevisionResolver::collectDowngrade(const RevisionSpec &upper, const RevisionSpec
 
     QList<int> roots;
     if (targetRevision == NoRevision) {
-        for (int i = 0; i < m_graph.size(); ++i)
+        // Alembic walks its map's values, where a labelled base appears once
+        // per key; the count matters for the branch filter below.
+        for (const QString &key : m_graph.orderedKeys()) {
+            const int i = m_graph.lookup(key);
             if (m_graph.node(i).isBase())
                 roots.append(i);
+        }
     } else if (inclusive) {
         roots = {targetRevision};
     } else {
@@ -778,7 +784,7 @@ RevisionResolver::collectDowngrade(const RevisionSpec &upper, const RevisionSpec
             {resolveBranch(branchLabel)}, Direction::Ancestors, RevisionGraph::Edges::Versioned);
         QList<int> kept;
         for (int r : roots)
-            if (ancestors[size_t(r)])
+            if (ancestors[size_t(r)] && !kept.contains(r))
                 kept.append(r);
         roots = kept;
         if (roots.isEmpty())
@@ -811,7 +817,7 @@ RevisionResolver::collectDowngrade(const RevisionSpec &upper, const RevisionSpec
         RevisionError e;
         e.kind = RevisionError::Kind::RangeNotAncestor;
         e.lower = u"Nothing to drop"_s;
-        e.upper = upper.display();
+        e.upper = upper.isFalsy() ? u"base"_s : upper.display();
         e.message = u"Revision %1 is not an ancestor of revision %2"_s.arg(e.lower, e.upper);
         throw e;
     }

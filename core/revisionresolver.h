@@ -45,6 +45,12 @@ struct RevisionSpec
     static RevisionSpec of(const QString &s) { return {Type::String, s, {}}; }
     static RevisionSpec ofTuple(const QStringList &t) { return {Type::Tuple, {}, t}; }
     bool isNone() const { return type == Type::None; }
+    // Python truthiness: None, "" and () are false.
+    bool isFalsy() const
+    {
+        return type == Type::None || (type == Type::String && string.isEmpty()) ||
+               (type == Type::Tuple && tuple.isEmpty());
+    }
     QString display() const; // as Python's "%s" would print it
 };
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -12,11 +14,15 @@ struct Project;
 // copy of the database's schema.
 struct SqlPreview
 {
+    Q_DECLARE_TR_FUNCTIONS(retort::SqlPreview)
+
+public:
     enum class Direction { Upgrade, Downgrade };
 
     bool available = false;
-    QStringList statements; // in execution order
-    QString reason;         // why there is no SQL, translated; empty when available
+    QStringList statements;  // in execution order, without the trailing ';'
+    QList<bool> destructive; // per statement: it can lose data (drops, deletes)
+    QString reason;          // why there is no SQL, translated; empty when available
 
     explicit operator bool() const { return available; }
 

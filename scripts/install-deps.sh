@@ -8,7 +8,8 @@ packages=(
   build-essential cmake ninja-build
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite qt6-translations-l10n libgl-dev
-  python3-alembic sqlite3 xvfb xauth time
+  python3-alembic sqlite3 libsqlite3-dev xvfb xauth time
+  debootstrap  # the Debian 13 chroot stage of scripts/test.sh
 )
 missing=()
 for p in "${packages[@]}"; do

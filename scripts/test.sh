@@ -1,8 +1,22 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine, builds Retort and runs every test
-# (unit, CLI, and conformance against the real Alembic).
+# (unit, CLI, and conformance against the real Alembic); then builds and tests
+# again in a Debian 13 chroot with KSyntaxHighlighting required
+# (scripts/test-debian13.sh). Fails when either stage fails.
+# RETORT_SKIP_DEBIAN13=1 runs only the first stage (quick local runs; CI never sets it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 ./scripts/build.sh
-ctest --test-dir build --output-on-failure --timeout 1800 -j2
+debian12=0
+ctest --test-dir build --output-on-failure --timeout 1800 -j2 || debian12=$?
+if [ -n "${RETORT_SKIP_DEBIAN13:-}" ]; then
+  echo "== Debian 13 stage skipped (RETORT_SKIP_DEBIAN13 is set)" >&2
+  exit "$debian12"
+fi
+echo "== Debian 12 stage: $([ "$debian12" = 0 ] && echo passed || echo "FAILED ($debian12)"); now the Debian 13 chroot stage" >&2
+debian13=0
+./scripts/test-debian13.sh || debian13=$?
+echo "== Debian 12: $([ "$debian12" = 0 ] && echo passed || echo FAILED)," \
+     "Debian 13: $([ "$debian13" = 0 ] && echo passed || echo FAILED)" >&2
+[ "$debian12" = 0 ] && [ "$debian13" = 0 ]

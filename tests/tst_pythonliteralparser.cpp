@@ -509,6 +509,15 @@ void TestPythonLiteralParser::problems_data()
     QTest::newRow("bracket never closed")
         << name << "revision = 'ab12'\ndown_revision = None\ndef upgrade():\n    op.f(\n\n"_ba
         << one(4, {u"syntax error"_s, u"'(' was never closed"_s});
+    QTest::newRow("innermost unclosed bracket is reported")
+        << name << "revision = 'ab12'\ndown_revision = None\nx = (1,\n  [2,\n"_ba
+        << one(4, {u"syntax error"_s, u"'[' was never closed"_s});
+    QTest::newRow("unclosed bracket in a function body")
+        << name << "revision = 'ab12'\ndown_revision = None\ndef f():\n    x = {1: [2,\n    3}\n"_ba
+        << one(5, {u"syntax error"_s, u"'}' does not match"_s, u"'[' on line 4"_s});
+    QTest::newRow("unterminated string after an identifier in a function body")
+        << name << "revision = 'ab12'\ndown_revision = None\ndef f():\n    x = rb'abc\n"_ba
+        << one(4, {u"syntax error"_s, u"unterminated string"_s});
     QTest::newRow("character after line continuation")
         << name << "revision = 'ab12' \\ # no\ndown_revision = None\n"_ba
         << one(1, {u"syntax error"_s, u"continuation"_s});

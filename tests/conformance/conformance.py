@@ -316,8 +316,7 @@ def plan_states(project, generated):
     else:
         singles = chronological
     if quick:
-        singles = sample(chronological, 3) + [h for h in heads[:2]]
-        singles = list(dict.fromkeys(singles))
+        singles = list(dict.fromkeys(sample(chronological, 2) + heads[:1]))
     for rid in singles:
         add("rev_" + rid, "stamped at %s" % rid, [("stamp", [rid])])
     if order:
@@ -329,17 +328,18 @@ def plan_states(project, generated):
         for a, b in itertools.combinations(nxt, 2):
             if not project.related(a, b) and (a, b) not in pairs and (b, a) not in pairs:
                 pairs.append((a, b))
-    pairs = sample(pairs, 2 if quick else 8)
+    pairs = sample(pairs, 1 if quick else 8)
     for a, b in pairs:
         add("pair_%s_%s" % (a, b), "stamp %s %s" % (a, b), [("stamp", [a, b])])
     if len(heads) > 2 and not quick:
         add("allheads", "stamp " + " ".join(heads), [("stamp", list(heads))])
     # broken contents written directly
     add("unknown", "version table holding an unknown id", [("sql", [VERSION_TABLE_DDL, "INSERT INTO alembic_version VALUES ('%s')" % UNKNOWN_ID])])
-    if order:
+    if order and not quick:
         add("unknown_and_head", "a real head plus an unknown id",
             [("sql", [VERSION_TABLE_DDL, "INSERT INTO alembic_version VALUES ('%s')" % heads[0],
                       "INSERT INTO alembic_version VALUES ('%s')" % UNKNOWN_ID])])
+    if order:
         base, head = bases[0], None
         for h in heads:
             if project.is_ancestor(base, h):
@@ -387,7 +387,7 @@ def plan_comparisons(project, generated):
     ranges = ["base:heads", "base:head", ":heads", ":head", "base:", ":", "heads:",
               "head:", "base:base", "heads:heads", "head:head", "heads:base", "base",
               "-1:", "-2:", ":-1", ":+1", "base:+2"]
-    limit = 4 if quick else (10 if generated else None)
+    limit = 2 if quick else (10 if generated else None)
     picked = sample(order, limit)
     for rid in picked:
         ranges += ["%s:" % rid, ":%s" % rid, "%s:heads" % rid, ":%s+1" % rid,
@@ -404,9 +404,9 @@ def plan_comparisons(project, generated):
     for a, b in itertools.combinations(order, 2):
         if not project.related(a, b):
             non_pairs.append((a, b))
-    for a, b in sample(anc_pairs, 4 if quick else 20):
+    for a, b in sample(anc_pairs, 2 if quick else 20):
         ranges += ["%s:%s" % (a, b), "%s:%s" % (b, a)]
-    for a, b in sample(non_pairs, 2 if quick else 8):
+    for a, b in sample(non_pairs, 1 if quick else 8):
         ranges.append("%s:%s" % (a, b))
     for label in project.labels()[: 1 if quick else None]:
         ranges += ["%s:" % label, ":%s" % label, "%s@head:" % label, ":%s@head" % label,
@@ -419,21 +419,23 @@ def plan_comparisons(project, generated):
         add("history -r", ["history", "-r" + rng] if rng.startswith("-") else ["history", "-r", rng])
 
     # ---- show
-    shows = list(order) if not quick else sample(order, 6)
+    shows = list(order) if not quick else sample(order, 4)
     shows += ["head", "heads", "base", "-1", "-2", "+1", UNKNOWN_ID, "dead", "zz",
               "nosuchlabel@head", "heads@head"]
     all_ids = list(order)
-    for rid in sample(order, 3 if quick else (10 if generated else None)):
+    for rid in sample(order, 2 if quick else (10 if generated else None)):
         if len(rid) > 4:
             p4 = rid[:4]
             shows.append(p4)
         shows += [rid[:3], rid[:2], "%s@head" % rid, "%s@heads" % rid, "%s+1" % rid, "%s-1" % rid]
     # ambiguous prefixes: the longest common prefix of ids that share one
+    ambiguous = []
     for a, b in itertools.combinations(all_ids, 2):
         common = os.path.commonprefix([a, b])
-        if len(common) >= 2 and common not in all_ids:
-            shows.append(common)
-    for label in project.labels():
+        if len(common) >= 2 and common not in all_ids and common not in ambiguous:
+            ambiguous.append(common)
+    shows += sample(ambiguous, 3 if quick else 30)
+    for label in project.labels()[: 2 if quick else None]:
         shows += [label, "%s@head" % label, "%s@heads" % label, "%s@base" % label,
                   "%s@-1" % label, "%s@+1" % label]
         members = [r for r in order if label in project.revs[r]["labels"]]
@@ -823,6 +825,8 @@ class ConformanceCase(unittest.TestCase):
             if expected["out"] != actual["out"] or expected["rc"] != actual["rc"]:
                 STATS["failed"] += 1
                 FAILURES.append((c, "output"))
+                if STATS["failed"] > OPTS.max_details:
+                    self.fail("differs (details omitted after %d failures; see --report)" % OPTS.max_details)
                 self.fail(describe_difference(c, expected, actual))
         if c.untouched is not None and OPTS.retort:
             STATS["comparisons"] += 1
@@ -922,7 +926,11 @@ def preflight():
 
 def self_check(projects, stream):
     """Run the reference twice with different hash seeds; report instability."""
+    # With --no-fork the first run still forks: this compares the batch mode
+    # with separate processes as well as the two hash seeds.
+    no_fork, OPTS.no_fork = OPTS.no_fork, False
     run_reference(projects, hashseed=OPTS.seed_a, attr="expected")
+    OPTS.no_fork = no_fork
     run_reference(projects, hashseed=OPTS.seed_b, attr="actual")
     raw_unstable = []
     for p in projects:
@@ -931,9 +939,14 @@ def self_check(projects, stream):
                 raw_unstable.append(c)
     stream.write("self-check: %d outputs differ between hash seeds %s and %s before normalisation\n"
                  % (len(raw_unstable), OPTS.seed_a, OPTS.seed_b))
-    for c in raw_unstable[:40]:
+    kinds = collections.Counter()
+    for c in raw_unstable:
         covered = normalize(c.argv, c.expected["out"]) == normalize(c.argv, c.actual["out"])
-        stream.write("  %s %s\n" % ("covered " if covered else "UNCOVERED", c.title))
+        if not covered:
+            stream.write("  UNCOVERED %s\n" % c.title)
+        kinds[(" ".join(c.argv) if c.state else c.group, covered)] += 1
+    for (what, covered), n in sorted(kinds.items()):
+        stream.write("  %-40s %4d %s\n" % (what, n, "covered by the normaliser" if covered else "NOT COVERED"))
 
 
 def main(argv=None):
@@ -944,9 +957,14 @@ def main(argv=None):
     ap.add_argument("--quick", action="store_true", help="fewer databases and commands, for local iteration")
     ap.add_argument("--only", nargs="+", metavar="PROJECT", help="only these projects (fixture names, demo, gen40, gen120)")
     ap.add_argument("--jobs", type=int, default=max(2, os.cpu_count() or 2), help="parallel workers")
-    ap.add_argument("--no-fork", action="store_true", help="run each reference command as its own process (slow)")
+    ap.add_argument("--no-fork", action="store_true",
+                    help="run each reference command as its own process (slow; with --self-check: "
+                         "compare that with the forking batch mode)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    ap.add_argument("--dry-run", action="store_true", help="only build the projects and list what would be compared")
     ap.add_argument("--report", metavar="FILE", help="write the failures as JSON")
+    ap.add_argument("--max-details", type=int, default=300, metavar="N",
+                    help="print diffs for the first N failures only (default 300)")
     ap.add_argument("--self-check", action="store_true",
                     help="compare Alembic with itself under two hash seeds instead of running retort")
     ap.add_argument("--seed-a", type=int, default=1)
@@ -961,6 +979,11 @@ def main(argv=None):
     stream = sys.stderr
     try:
         projects = prepare_projects(workdir)
+        if OPTS.dry_run:
+            for p in projects:
+                for c in p.comparisons:
+                    stream.write("%s\n" % c.title)
+            return 0
         if OPTS.self_check:
             self_check(projects, stream)
         else:

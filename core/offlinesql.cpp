@@ -1,0 +1,44 @@
+#include "offlinesql.h"
+
+using namespace Qt::StringLiterals;
+
+namespace retort {
+
+QString OfflineSql::versionTableDdl(const QString &versionTable)
+{
+    return u"CREATE TABLE %1 (\n    version_num VARCHAR(32) NOT NULL, \n    CONSTRAINT %1_pkc PRIMARY KEY (version_num)\n)"_s
+        .arg(versionTable);
+}
+
+OfflineSql::Result OfflineSql::render(const MigrationPlan &plan, const QString &versionTable,
+                                      const StatementSource &statementsFor)
+{
+    Result result;
+    QString &out = result.script;
+    auto writeStatement = [&out](const QString &statement) { out += statement + u";\n\n"_s; };
+
+    QStringList rows = plan.rowsBefore;
+    for (const PlanStep &step : plan.steps) {
+        if (rows.isEmpty())
+            writeStatement(versionTableDdl(versionTable));
+        out += u"-- Running "_s + step.shortLog() + u"\n\n"_s;
+        if (statementsFor) {
+            QString error;
+            const QStringList statements = statementsFor(step, &error);
+            if (!error.isEmpty()) {
+                result.error = error;
+                return result;
+            }
+            for (const QString &s : statements)
+                writeStatement(s);
+        }
+        for (const VersionChange &change : step.versionChanges)
+            writeStatement(change.sql(versionTable));
+        rows = step.rowsAfter;
+    }
+    if (rows.isEmpty())
+        writeStatement(u"DROP TABLE "_s + versionTable);
+    return result;
+}
+
+} // namespace retort

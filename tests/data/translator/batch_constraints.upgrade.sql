@@ -1,0 +1,25 @@
+CREATE TABLE _alembic_tmp_account (
+    id INTEGER NOT NULL, 
+    name VARCHAR(50) NOT NULL, 
+    email VARCHAR(120), 
+    score NUMERIC(10, 2), 
+    active BOOLEAN DEFAULT 1 NOT NULL, 
+    created DATETIME DEFAULT (CURRENT_TIMESTAMP), 
+    parent_id INTEGER, 
+    team_id INTEGER, 
+    PRIMARY KEY (id), 
+    CONSTRAINT fk_account_team FOREIGN KEY(team_id) REFERENCES team (id) ON DELETE SET NULL ON UPDATE CASCADE, 
+    CONSTRAINT uq_account_name_team UNIQUE (name, team_id), 
+    CONSTRAINT ck_account_score CHECK (score >= 0), 
+    FOREIGN KEY(parent_id) REFERENCES account (id) ON DELETE CASCADE
+);
+
+INSERT INTO _alembic_tmp_account (id, name, email, score, active, created, parent_id) SELECT account.id, account.name, account.email, account.score, account.active, account.created, account.parent_id 
+FROM account;
+
+DROP TABLE account;
+
+ALTER TABLE _alembic_tmp_account RENAME TO account;
+
+CREATE INDEX ix_account_name ON account (name);
+

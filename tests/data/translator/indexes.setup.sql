@@ -1,0 +1,6 @@
+CREATE TABLE account (
+	id INTEGER NOT NULL, 
+	name VARCHAR(50) NOT NULL, 
+	region VARCHAR(2), 
+	PRIMARY KEY (id)
+);

@@ -1,0 +1,17 @@
+CREATE TABLE settings (
+    id INTEGER NOT NULL, 
+    label VARCHAR(40) DEFAULT 'it''s' NOT NULL, 
+    empty VARCHAR(40) DEFAULT '' NOT NULL, 
+    flag BOOLEAN DEFAULT 0 NOT NULL, 
+    "on" BOOLEAN DEFAULT (1) NOT NULL, 
+    off BOOLEAN DEFAULT (0) NOT NULL, 
+    created DATETIME DEFAULT (CURRENT_TIMESTAMP) NOT NULL, 
+    updated DATETIME DEFAULT CURRENT_TIMESTAMP, 
+    local DATETIME DEFAULT (datetime('now', 'localtime')), 
+    today DATE DEFAULT (CURRENT_DATE), 
+    count INTEGER DEFAULT 10, 
+    zero INTEGER DEFAULT (0), 
+    ratio FLOAT DEFAULT '1.5', 
+    PRIMARY KEY (id)
+);
+
