@@ -226,6 +226,25 @@ QString commandHelp(const QString &command)
 int CommandLine::run(const QStringList &arguments)
 {
     Invocation inv;
+    // Usage errors keep the JSON contract when --json was asked for.
+    const bool jsonRequested = arguments.contains(u"--json"_s);
+    auto usageError = [&](const QString &message, bool suggestHelp = false) {
+        if (jsonRequested) {
+            const QJsonObject error{{u"kind"_s, u"usage"_s}, {u"message"_s, message}};
+            print(QString::fromUtf8(
+                      QJsonDocument(QJsonObject{{u"error"_s, error},
+                                                {u"exit_code"_s, int(Usage)},
+                                                {u"format_version"_s, kJsonFormatVersion},
+                                                {u"warnings"_s, QJsonArray()}})
+                          .toJson(QJsonDocument::Indented))
+                      .trimmed());
+        } else {
+            printError(u"retort: "_s + message);
+            if (suggestHelp)
+                printError(tr("Try 'retort --help'."));
+        }
+        return int(Usage);
+    };
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         QString arg = arguments[i];
         QString inlineValue;
@@ -243,8 +262,7 @@ int CommandLine::run(const QStringList &arguments)
             QString value = inlineValue;
             if (!hasInlineValue) {
                 if (i + 1 >= arguments.size()) {
-                    printError(tr("retort: option %1 needs a value").arg(arg));
-                    return Usage;
+                    return usageError(tr("option %1 needs a value").arg(arg));
                 }
                 value = arguments[++i];
             }
@@ -253,9 +271,7 @@ int CommandLine::run(const QStringList &arguments)
             inv.flags.insert(normalisedName(arg));
         } else if (arg.startsWith(u'-') && arg.size() > 1 &&
                    !(spec && spec->takesRevision && inv.positional.isEmpty())) {
-            printError(tr("retort: unknown option %1").arg(arguments[i]));
-            printError(tr("Try 'retort --help'."));
-            return Usage;
+            return usageError(tr("unknown option %1").arg(arguments[i]), true);
         } else if (inv.command.isEmpty()) {
             inv.command = arg;
         } else {
@@ -274,18 +290,22 @@ int CommandLine::run(const QStringList &arguments)
         return inv.help ? Ok : Usage;
     }
     if (!findCommand(inv.command)) {
-        printError(tr("retort: unknown command '%1'").arg(inv.command));
-        printError(tr("Try 'retort --help'."));
-        return Usage;
+        return usageError(tr("unknown command '%1'").arg(inv.command), true);
     }
     if (inv.help) {
         print(commandHelp(inv.command));
         return Ok;
     }
+    const CommandSpec *spec = findCommand(inv.command);
+    const qsizetype allowedPositionals =
+        spec->takesRevision ? (inv.command == u"stamp"_s ? 1024 : 1) : 0;
+    if (inv.positional.size() > allowedPositionals) {
+        return usageError(tr("unrecognized arguments: %1")
+                              .arg(inv.positional.mid(allowedPositionals).join(u' ')));
+    }
     const QString lang = inv.value(u"--lang"_s);
     if (!lang.isEmpty() && lang != u"en"_s && lang != u"es"_s) {
-        printError(tr("retort: unsupported language '%1' (use en or es)").arg(lang));
-        return Usage;
+        return usageError(tr("unsupported language '%1' (use en or es)").arg(lang));
     }
     const int code = dispatch(inv);
     flush();
@@ -338,9 +358,11 @@ int CommandLine::dispatch(Invocation &inv)
     options.versionTable = inv.value(u"--version-table"_s);
     const ProjectConfig::Result discovered = ProjectConfig::discover(options);
 
-    auto emitJson = [this](const QJsonObject &object) {
+    QStringList jsonWarnings;
+    auto emitJson = [this, &jsonWarnings](const QJsonObject &object) {
         QJsonObject withVersion = object;
         withVersion.insert(u"format_version"_s, kJsonFormatVersion);
+        withVersion.insert(u"warnings"_s, toJsonArray(jsonWarnings));
         print(QString::fromUtf8(QJsonDocument(withVersion).toJson(QJsonDocument::Indented))
                   .trimmed());
     };
@@ -370,16 +392,22 @@ int CommandLine::dispatch(Invocation &inv)
     const Project &project = *inv.project;
     const RevisionGraph &graph = project.graph;
 
-    if (!inv.json) {
-        for (const QString &w : project.scanWarnings)
-            printError(tr("warning: %1").arg(w));
+    {
+        // Problems of the scripts are warnings here: on stderr, or in "warnings" with --json.
+        QStringList warnings = project.scanWarnings;
         for (const GraphProblem &p : graph.problems()) {
             if (p.isFatal())
                 continue;
             const QString where = p.path.isEmpty() ? QString()
                                   : p.line > 0 ? u"%1:%2: "_s.arg(p.path).arg(p.line)
                                                : p.path + u": "_s;
-            printError(tr("warning: %1%2").arg(where, p.message));
+            warnings.append(where + p.message);
+        }
+        for (const QString &w : std::as_const(warnings)) {
+            if (inv.json)
+                jsonWarnings.append(w);
+            else
+                printError(tr("warning: %1").arg(w));
         }
     }
 

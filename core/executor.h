@@ -4,22 +4,26 @@
 // - Nothing is written when the database is missing, is not a database, is
 //   locked by another connection (2 s busy timeout), or when its version table
 //   no longer holds the rows the plan was made from. A missing file is never
-//   created; a refused run leaves no backup behind.
+//   created; a run refused for a lock leaves no backup behind.
 // - Before the first write the database is backed up (SQLite's online backup
-//   API) unless the options turn that off.
-// - Each step runs in one `BEGIN IMMEDIATE` transaction holding its DDL and
-//   its version-row changes, with foreign keys off (SQLite's 12-step ALTER
-//   procedure). Any failure - a statement, a version-row change matching other
-//   than one row, a lock, the runner giving up - rolls the whole step back: the
-//   database is left exactly as the last completed step left it, with no
-//   half-built table and no `_alembic_tmp_*` copy, and the report names the
-//   revision, the statement and SQLite's message. A crash or SIGKILL leaves a
-//   hot journal that SQLite rolls back on the next read-write open, with the
-//   same result.
+//   API) unless the options turn that off. The backup is taken inside the
+//   first step's transaction, so nobody can commit between the backup and the
+//   first step.
+// - Each step runs in one transaction holding its DDL and its version-row
+//   changes, with foreign keys off (SQLite's 12-step ALTER procedure). A
+//   missing version table is created with Alembic's DDL in the first step's
+//   transaction (on its own when the plan has no steps), and `--purge` empties
+//   it there too. Any failure - a statement, a version-row change matching
+//   other than one row, a lock, the runner giving up - rolls the whole step
+//   back: the database is left exactly as the last completed step left it,
+//   with no half-built table and no `_alembic_tmp_*` copy, and the report
+//   names the revision, the statement and SQLite's message. A crash or SIGKILL
+//   leaves a hot journal (or WAL frames) that SQLite rolls back on the next
+//   read-write open, with the same result.
 // - A stop request is honoured between steps, never inside one.
 // - Afterwards `PRAGMA integrity_check` and `PRAGMA foreign_key_check` are run
-//   and reported, and the run (whatever its outcome) is appended to the audit
-//   log beside the database.
+//   and reported, and the run (whatever its outcome, except a missing or
+//   non-database file) is appended to the audit log beside the database.
 //
 // run() opens its own connection and closes it before returning, so it can be
 // called from any thread; requestStop() may be called from any thread.

@@ -58,24 +58,25 @@ QString StatusReport::stateKey(State state)
 
 namespace {
 
-QString tr(const char *text)
+// Gives lupdate a context for the free functions below.
+struct StatusText
 {
-    return QCoreApplication::translate("retort::Status", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(retort::Status)
+};
 
 // Why a stored id matches no revision, in the words a support person needs.
 QString explainUnknownRow(const Project &project, const QString &row)
 {
     for (const RevisionFile &file : project.files) {
         if (file.revision == row && !file.usable())
-            return tr("Can't locate revision identified by '%1': the file that defines it (%2) "
+            return StatusText::tr("Can't locate revision identified by '%1': the file that defines it (%2) "
                       "could not be read.")
                 .arg(row, file.path);
     }
     for (const GraphProblem &p : project.graph.problems())
         if (p.revisions.contains(row) && p.isFatal())
-            return tr("Can't locate revision identified by '%1': %2").arg(row, p.message);
-    return tr("Can't locate revision identified by '%1': no revision file defines it (was the "
+            return StatusText::tr("Can't locate revision identified by '%1': %2").arg(row, p.message);
+    return StatusText::tr("Can't locate revision identified by '%1': no revision file defines it (was the "
               "file deleted, or does the database come from another branch of the code?).")
         .arg(row);
 }
@@ -103,7 +104,13 @@ StatusReport computeStatus(const Project &project, const VersionTableState &tabl
     }
 
     RevisionResolver resolver(graph);
-    bool inconsistent = graph.hasFatalProblem();
+    // A revision file that cannot be read, or a parent that does not exist,
+    // makes every answer about the history uncertain: not a state to call healthy.
+    bool inconsistent = false;
+    for (const GraphProblem &p : graph.problems())
+        if (p.isFatal() || p.kind == GraphProblem::Kind::UnreadableFile ||
+            p.kind == GraphProblem::Kind::MissingParent)
+            inconsistent = true;
     QStringList knownRows;
     for (const QString &row : table.rows) {
         if (graph.indexOf(row) < 0) {
@@ -116,7 +123,7 @@ StatusReport computeStatus(const Project &project, const VersionTableState &tabl
     }
     for (const QString &bad : table.badValues) {
         report.problems.append({StatusProblem::Kind::BadRow,
-                                tr("The version table holds a value that is not a revision id: %1")
+                                StatusText::tr("The version table holds a value that is not a revision id: %1")
                                     .arg(bad),
                                 {}});
         inconsistent = true;
@@ -130,7 +137,7 @@ StatusReport computeStatus(const Project &project, const VersionTableState &tabl
             if (a != b && below[size_t(graph.indexOf(b))]) {
                 report.problems.append(
                     {StatusProblem::Kind::OverlappingRows,
-                     tr("The version table holds both %1 and its ancestor %2.").arg(a, b), b});
+                     StatusText::tr("The version table holds both %1 and its ancestor %2.").arg(a, b), b});
                 inconsistent = true;
             }
         }

@@ -1,6 +1,7 @@
 #include "pythonast.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 #include <vector>
 
@@ -37,12 +38,19 @@ struct LexError
 
 bool isIdentifierStart(QChar c)
 {
-    return c == u'_' || c.isLetter();
+    const char16_t u = c.unicode();
+    if (u < 128)
+        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_';
+    return c.isLetter();
 }
 
 bool isIdentifierChar(QChar c)
 {
-    return c == u'_' || c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing ||
+    const char16_t u = c.unicode();
+    if (u < 128)
+        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+               u == '_';
+    return c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing ||
            c.category() == QChar::Mark_SpacingCombining;
 }
 
@@ -64,6 +72,7 @@ public:
 
     std::vector<Token> run()
     {
+        m_tokens.reserve(size_t(m_src.size() / 6));
         while (m_pos < m_src.size()) {
             if (m_atLineStart && m_depth == 0) {
                 if (!handleIndentation())
@@ -187,7 +196,8 @@ private:
         const qsizetype begin = m_pos;
         while (m_pos < m_src.size() && isIdentifierChar(m_src[m_pos]))
             ++m_pos;
-        const QString word = m_src.mid(begin, m_pos - begin);
+        // Token texts point into the source (no copy); the parser copies what it keeps.
+        const QString word = QString::fromRawData(m_src.constData() + begin, m_pos - begin);
         if (m_pos < m_src.size() && (m_src[m_pos] == u'\'' || m_src[m_pos] == u'"') &&
             word.size() <= 2) {
             const QString lower = word.toLower();
@@ -218,7 +228,7 @@ private:
                 break;
             }
         }
-        push(Token::Type::Number, m_src.mid(begin, m_pos - begin));
+        push(Token::Type::Number, QString::fromRawData(m_src.constData() + begin, m_pos - begin));
     }
 
     void readString(const QString &prefix)
@@ -334,32 +344,33 @@ private:
 
     void readOperator()
     {
-        static const QStringList three = {u"**="_s, u"//="_s, u">>="_s, u"<<="_s, u"..."_s};
-        static const QStringList two = {u"**"_s, u"//"_s, u"->"_s, u"=="_s, u"!="_s, u"<="_s,
-                                        u">="_s, u":="_s, u"<<"_s, u">>"_s, u"+="_s, u"-="_s,
-                                        u"*="_s, u"/="_s, u"%="_s, u"&="_s, u"|="_s, u"^="_s,
-                                        u"@="_s, u"<>"_s};
-        for (const QStringList *list : {&three, &two}) {
-            for (const QString &op : *list) {
-                if (QStringView(m_src).mid(m_pos, op.size()) == op) {
-                    m_pos += op.size();
-                    push(Token::Type::Op, op);
-                    return;
-                }
+        auto at = [&](qsizetype offset) -> char16_t {
+            return m_pos + offset < m_src.size() ? m_src[m_pos + offset].unicode() : u'\0';
+        };
+        const char16_t c = at(0);
+        const char16_t c1 = at(1);
+        const char16_t c2 = at(2);
+        int length = 1;
+        if ((c == u'.' && c1 == u'.' && c2 == u'.') ||
+            (c2 == u'=' && c == c1 && (c == u'*' || c == u'/' || c == u'>' || c == u'<')))
+            length = 3;
+        else if ((c1 == u'=' && QStringView(u"=!<>:+-*/%&|^@").contains(QChar(c))) ||
+                 (c == c1 && (c == u'*' || c == u'/' || c == u'<' || c == u'>')) ||
+                 (c == u'-' && c1 == u'>') || (c == u'<' && c1 == u'>'))
+            length = 2;
+        if (length == 1) {
+            if (c == u'(' || c == u'[' || c == u'{') {
+                ++m_depth;
+            } else if (c == u')' || c == u']' || c == u'}') {
+                if (m_depth == 0)
+                    throw LexError{m_line, tr("unmatched '%1'").arg(QChar(c))};
+                --m_depth;
+            } else if (!QStringView(u"+-*/%@&|^~<>=.,:;!").contains(QChar(c))) {
+                throw LexError{m_line, tr("invalid character '%1'").arg(QChar(c))};
             }
         }
-        const QChar c = m_src[m_pos];
-        if (c == u'(' || c == u'[' || c == u'{') {
-            ++m_depth;
-        } else if (c == u')' || c == u']' || c == u'}') {
-            if (m_depth == 0)
-                throw LexError{m_line, tr("unmatched '%1'").arg(c)};
-            --m_depth;
-        } else if (!QStringView(u"+-*/%@&|^~<>=.,:;!").contains(c)) {
-            throw LexError{m_line, tr("invalid character '%1'").arg(c)};
-        }
-        ++m_pos;
-        push(Token::Type::Op, QString(c));
+        push(Token::Type::Op, QString::fromRawData(m_src.constData() + m_pos, length));
+        m_pos += length;
     }
 
     const QString &m_src;
@@ -434,9 +445,15 @@ struct StatementError
     QString description;
 };
 
+// A deep copy of a token's text, which points into the source being parsed.
+QString own(const QString &text)
+{
+    return QString(text.constData(), text.size());
+}
+
 bool isKeyword(const QString &word)
 {
-    static const QStringList keywords = {
+    static const QSet<QString> keywords = {
         u"False"_s,  u"None"_s,   u"True"_s,    u"and"_s,    u"as"_s,     u"assert"_s,
         u"async"_s,  u"await"_s,  u"break"_s,   u"class"_s,  u"continue"_s, u"def"_s,
         u"del"_s,    u"elif"_s,   u"else"_s,    u"except"_s, u"finally"_s, u"for"_s,
@@ -451,8 +468,9 @@ bool isKeyword(const QString &word)
 class PythonModuleParser
 {
 public:
-    PythonModuleParser(std::vector<Token> tokens, PythonModule &module)
-        : m_tokens(std::move(tokens)), m_module(module)
+    PythonModuleParser(std::vector<Token> tokens, PythonModule &module,
+                       const QStringList &functions)
+        : m_tokens(std::move(tokens)), m_module(module), m_functions(functions)
     {
     }
 
@@ -564,7 +582,7 @@ private:
             skipStatement();
             return;
         }
-        const QString name = next().text;
+        const QString name = own(next().text);
         // The parameter list and any annotation: up to the ':' ending the header.
         int depth = 0;
         while (!at(Token::Type::End) && !at(Token::Type::Newline) && !(depth == 0 && atOp(u":"))) {
@@ -579,7 +597,7 @@ private:
             return;
         }
         ++m_pos;
-        const bool wanted = name == u"upgrade" || name == u"downgrade";
+        const bool wanted = m_functions.contains(name);
         if (!wanted) {
             skipStatement();
             return;
@@ -636,7 +654,7 @@ private:
             }
             return;
         }
-        static const QStringList compound = {u"if"_s,    u"elif"_s,  u"else"_s,  u"for"_s,
+        static const QSet<QString> compound = {u"if"_s,    u"elif"_s,  u"else"_s,  u"for"_s,
                                              u"while"_s, u"try"_s,   u"except"_s, u"finally"_s,
                                              u"def"_s,   u"class"_s, u"async"_s, u"match"_s};
         if (at(Token::Type::Name) && compound.contains(peek().text) &&
@@ -717,7 +735,7 @@ private:
             statement.bindings = parseImport();
             return statement;
         }
-        static const QStringList simpleKeywords = {
+        static const QSet<QString> simpleKeywords = {
             u"return"_s, u"raise"_s, u"global"_s, u"nonlocal"_s, u"del"_s, u"assert"_s,
             u"yield"_s,  u"break"_s, u"continue"_s, u"await"_s, u"print"_s};
         if (at(Token::Type::Name) && simpleKeywords.contains(peek().text) &&
@@ -760,7 +778,7 @@ private:
             ++m_pos;
             if (!at(Token::Type::Name) || isKeyword(peek().text))
                 fail(tr("'with ... as' target that is not a name"));
-            statement.target = next().text;
+            statement.target = own(next().text);
         }
         if (atOp(u","))
             fail(tr("'with' statement with several context managers"));
@@ -780,10 +798,10 @@ private:
                     ++m_pos;
                     if (!at(Token::Type::Name))
                         fail(tr("syntax not understood near '%1'").arg(describe(peek())));
-                    bindings.append({next().text, path});
+                    bindings.append({own(next().text), path});
                 } else {
                     const QString first = path.section(u'.', 0, 0);
-                    bindings.append({first, first});
+                    bindings.append({own(first), own(first)});
                 }
                 if (!atOp(u","))
                     break;
@@ -794,7 +812,7 @@ private:
         ++m_pos; // from
         QString module;
         while (atOp(u".") || atOp(u"...")) {
-            module += next().text;
+            module += own(next().text);
         }
         if (!atName(u"import"))
             module += parseDottedName();
@@ -811,13 +829,13 @@ private:
                 break;
             if (!at(Token::Type::Name))
                 fail(tr("syntax not understood near '%1'").arg(describe(peek())));
-            const QString name = next().text;
+            const QString name = own(next().text);
             QString local = name;
             if (atName(u"as")) {
                 ++m_pos;
                 if (!at(Token::Type::Name))
                     fail(tr("syntax not understood near '%1'").arg(describe(peek())));
-                local = next().text;
+                local = own(next().text);
             }
             bindings.append({local, module + u'.' + name});
             if (!atOp(u","))
@@ -833,7 +851,7 @@ private:
     {
         if (!at(Token::Type::Name))
             fail(tr("syntax not understood near '%1'").arg(describe(peek())));
-        QString path = next().text;
+        QString path = own(next().text);
         while (atOp(u".")) {
             ++m_pos;
             if (!at(Token::Type::Name))
@@ -902,7 +920,7 @@ private:
         }
         PyExprPtr expr = parseUnary();
         // Anything that continues the expression is outside the subset.
-        static const QStringList binaryOps = {
+        static const QSet<QString> binaryOps = {
             u"+"_s,  u"-"_s,  u"*"_s,  u"/"_s,  u"//"_s, u"%"_s,  u"**"_s, u"@"_s,
             u"|"_s,  u"&"_s,  u"^"_s,  u"<<"_s, u">>"_s, u"<"_s,  u">"_s,  u"=="_s,
             u"!="_s, u"<="_s, u">="_s, u":="_s, u"<>"_s};
@@ -980,7 +998,7 @@ private:
                     fail(tr("syntax not understood near '%1'").arg(describe(peek())));
                 auto attribute = make(PyExpr::Kind::Attribute, line);
                 attribute->base = expr;
-                attribute->text = next().text;
+                attribute->text = own(next().text);
                 expr = attribute;
             } else if (atOp(u"(")) {
                 expr = parseCall(expr);
@@ -1021,7 +1039,7 @@ private:
                 call->items.append(unsupportedExpr(line, tr("'%1' argument unpacking").arg(star)));
             } else if (at(Token::Type::Name) && peek(1).type == Token::Type::Op &&
                        peek(1).text == u"=") {
-                const QString name = next().text;
+                const QString name = own(next().text);
                 ++m_pos; // =
                 call->keywords.append({name, parseExpression()});
             } else {
@@ -1077,7 +1095,7 @@ private:
                 fail(tr("syntax not understood near '%1'").arg(token.text));
             ++m_pos;
             auto name = make(PyExpr::Kind::Name, line);
-            name->text = token.text;
+            name->text = own(token.text);
             return name;
         }
         case Token::Type::Number: return parseNumber();
@@ -1102,7 +1120,7 @@ private:
     PyExprPtr parseNumber()
     {
         const Token token = next();
-        QString text = token.text;
+        QString text = own(token.text);
         text.remove(u'_');
         const QString lower = text.toLower();
         if (lower.endsWith(u'j'))
@@ -1123,7 +1141,7 @@ private:
                 return unsupportedExpr(token.line, tr("number '%1'").arg(token.text));
             auto expr = make(PyExpr::Kind::Float, token.line);
             expr->number = value;
-            expr->text = token.text;
+            expr->text = own(token.text);
             return expr;
         }
         for (const QChar c : lower) {
@@ -1263,10 +1281,11 @@ private:
 
     std::vector<Token> m_tokens;
     PythonModule &m_module;
+    QStringList m_functions;
     int m_pos = 0;
 };
 
-PythonModule PythonModule::parse(const QString &source)
+PythonModule PythonModule::parse(const QString &source, const QStringList &functions)
 {
     PythonModule module;
     std::vector<Token> tokens;
@@ -1277,7 +1296,7 @@ PythonModule PythonModule::parse(const QString &source)
         module.m_errorLine = error.line;
         return module;
     }
-    PythonModuleParser parser(std::move(tokens), module);
+    PythonModuleParser parser(std::move(tokens), module, functions);
     parser.parseModule();
     return module;
 }

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -90,7 +91,11 @@ struct PyFunction
 class PythonModule
 {
 public:
-    static PythonModule parse(const QString &source);
+    // Parses the bodies of `functions` only (all of `upgrade` and `downgrade` by
+    // default); the whole file is still tokenized.
+    static PythonModule parse(const QString &source,
+                              const QStringList &functions = {QStringLiteral("upgrade"),
+                                                              QStringLiteral("downgrade")});
 
     bool isValid() const { return m_error.isEmpty(); }
     QString error() const { return m_error; } // translated

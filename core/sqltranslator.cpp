@@ -1938,13 +1938,13 @@ private:
 Translation SqlTranslator::translate(const QString &source, Direction direction)
 {
     Translation result;
-    const PythonModule module = PythonModule::parse(source);
+    const QString name = direction == Direction::Upgrade ? u"upgrade"_s : u"downgrade"_s;
+    const PythonModule module = PythonModule::parse(source, {name});
     if (!module.isValid()) {
         result.reason = tr("the file cannot be read as Python: %1").arg(module.error());
         result.line = module.errorLine();
         return result;
     }
-    const QString name = direction == Direction::Upgrade ? u"upgrade"_s : u"downgrade"_s;
     const PyFunction *function = module.function(name);
     if (!function) {
         result.reason = tr("the file has no %1() function").arg(name);

@@ -35,7 +35,42 @@ Global options:
 Exit status: 0 ok, 1 operation failed, 2 usage error, 3 pending migrations,
 4 version table inconsistent with the scripts, 5 database unreadable or locked,
 255 an Alembic-style failure (&quot;FAILED: ...&quot; on standard output).</source>
-        <translation type="unfinished"></translation>
+        <translation>uso: retort [-c alembic.ini] [--db FILE] [--scripts DIR] [--version-table NAME]
+            [--json] [--lang en|es] COMMAND [options]
+
+Inspecciona bases de datos SQLite cuyo esquema se gestiona con migraciones
+de Alembic. Los archivos de revisión se leen, nunca se ejecutan.
+
+Comandos (salida de Alembic):
+  current [-v]                      las revisiones actuales de la base de datos
+  heads [-v] [--resolve-dependencies]  las revisiones cabeza de los scripts
+  branches [-v]                     los puntos de ramificación
+  history [-r RANGE] [-v] [-i]      las revisiones, de la más reciente a la más
+                                    antigua
+  show REV                          los detalles de una revisión
+
+Comandos de Retort:
+  status                            base de datos, revisión actual, cabezas,
+                                    migraciones pendientes y problemas en una
+                                    sola pantalla
+
+Opciones globales:
+  -c, --config FILE      alembic.ini que se lee (por defecto: ./alembic.ini, o
+                         ./migrations/alembic.ini con Flask-Migrate)
+  --scripts DIR          un directorio de scripts (con versions/) o directamente
+                         un directorio de versiones
+  --db FILE              la base de datos SQLite (por defecto: sqlalchemy.url
+                         del ini)
+  --version-table NAME   la tabla de versiones (por defecto: alembic_version)
+  --json                 salida legible por máquina (ver README, &quot;JSON output&quot;)
+  --lang en|es           idioma de los mensajes propios de Retort
+  -h, --help             esta ayuda; tras un comando, la ayuda de ese comando
+  --version              la versión de Retort
+
+Código de salida: 0 correcto, 1 falló la operación, 2 error de uso,
+3 migraciones pendientes, 4 tabla de versiones inconsistente con los scripts,
+5 base de datos ilegible o bloqueada, 255 fallo al estilo de Alembic
+(&quot;FAILED: ...&quot; en la salida estándar).</translation>
     </message>
     <message>
         <source>usage: retort current [-v]
@@ -44,7 +79,12 @@ Show the current revision(s) of the database: the heads among the
 rows of its version table.
 
   -v, --verbose   show each revision in full</source>
-        <translation type="unfinished"></translation>
+        <translation>uso: retort current [-v]
+
+Muestra la revisión o revisiones actuales de la base de datos: las cabezas
+de entre las filas de su tabla de versiones.
+
+  -v, --verbose   muestra cada revisión completa</translation>
     </message>
     <message>
         <source>usage: retort heads [-v] [--resolve-dependencies]
@@ -53,7 +93,12 @@ Show the head revisions of the scripts.
 
   -v, --verbose              show each revision in full
   --resolve-dependencies     treat depends_on as a parent</source>
-        <translation type="unfinished"></translation>
+        <translation>uso: retort heads [-v] [--resolve-dependencies]
+
+Muestra las revisiones cabeza de los scripts.
+
+  -v, --verbose              muestra cada revisión completa
+  --resolve-dependencies     trata depends_on como un padre</translation>
     </message>
     <message>
         <source>usage: retort branches [-v]
@@ -61,7 +106,11 @@ Show the head revisions of the scripts.
 Show the branch points and the revisions they branch into.
 
   -v, --verbose   show each revision in full</source>
-        <translation type="unfinished"></translation>
+        <translation>uso: retort branches [-v]
+
+Muestra los puntos de ramificación y las revisiones en las que se ramifican.
+
+  -v, --verbose   muestra cada revisión completa</translation>
     </message>
     <message>
         <source>usage: retort history [-r RANGE] [-v] [-i]
@@ -71,14 +120,23 @@ List the revisions, newest first.
   -r, --rev-range RANGE     [start]:[end], [start]: or :[end]; &apos;current&apos; is allowed
   -v, --verbose             show each revision in full
   -i, --indicate-current    mark the database&apos;s current revision(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>uso: retort history [-r RANGE] [-v] [-i]
+
+Lista las revisiones, de la más reciente a la más antigua.
+
+  -r, --rev-range RANGE     [start]:[end], [start]: o :[end]; se admite &apos;current&apos;
+  -v, --verbose             muestra cada revisión completa
+  -i, --indicate-current    marca las revisiones actuales de la base de datos</translation>
     </message>
     <message>
         <source>usage: retort show REV
 
 Show the revision(s) REV denotes: an id or a prefix of 4+ characters,
 head, heads, a branch label, label@head, current, relative -N...</source>
-        <translation type="unfinished"></translation>
+        <translation>uso: retort show REV
+
+Muestra la revisión o revisiones que indica REV: un id o un prefijo de 4 o más
+caracteres, head, heads, una etiqueta de rama, label@head, current, relativa -N...</translation>
     </message>
     <message>
         <source>usage: retort status
@@ -88,481 +146,2358 @@ pending migrations and problems found.
 
 Exit status: 0 up to date, 3 migrations pending (or no version table),
 4 version table inconsistent with the scripts, 5 database unreadable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>retort: option %1 needs a value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>retort: unknown option %1</source>
-        <translation type="unfinished"></translation>
+        <translation>uso: retort status
+
+Resume el estado de la base de datos frente a sus scripts: revisiones actuales,
+cabezas, migraciones pendientes y problemas encontrados.
+
+Código de salida: 0 al día, 3 migraciones pendientes (o sin tabla de versiones),
+4 tabla de versiones inconsistente con los scripts, 5 base de datos ilegible.</translation>
     </message>
     <message>
         <source>Try &apos;retort --help&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>retort: unknown command &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>retort: unsupported language &apos;%1&apos; (use en or es)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prueba &apos;retort --help&apos;.</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>warning: %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>aviso: %1</translation>
     </message>
     <message>
         <source>No database: give --db FILE or set sqlalchemy.url in alembic.ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay base de datos: indica --db FILE o define sqlalchemy.url en alembic.ini.</translation>
     </message>
     <message>
         <source>Only SQLite databases are supported; sqlalchemy.url is &apos;%1&apos;. Give --db FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo se admiten bases de datos SQLite; sqlalchemy.url es &apos;%1&apos;. Indica --db FILE.</translation>
     </message>
     <message>
         <source>warning: the version table holds a value that is not a revision id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>aviso: la tabla de versiones contiene un valor que no es un id de revisión: %1</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ninguna)</translation>
     </message>
     <message>
         <source>Database:        %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de datos:   %1</translation>
     </message>
     <message>
         <source>SQLite:          %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite:          %1</translation>
     </message>
     <message>
         <source>Scripts:         %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Scripts:         %1</translation>
     </message>
     <message>
         <source>Revisions:       %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisiones:      %1</translation>
     </message>
     <message>
         <source>Current:         no version table &apos;%1&apos; (not under Alembic yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual:          sin tabla de versiones &apos;%1&apos; (aún no gestionada con Alembic)</translation>
     </message>
     <message>
         <source>Current:         %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Actual:          %1</translation>
     </message>
     <message>
         <source>(empty version table)</source>
-        <translation type="unfinished"></translation>
+        <translation>(tabla de versiones vacía)</translation>
     </message>
     <message>
         <source>Heads:           %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cabezas:         %1</translation>
     </message>
     <message>
         <source>State:           up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado:          al día</translation>
     </message>
     <message>
         <source>State:           pending migrations: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado:          migraciones pendientes: %1</translation>
     </message>
     <message>
         <source>State:           version table inconsistent with the scripts</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado:          tabla de versiones inconsistente con los scripts</translation>
     </message>
     <message>
         <source>State:           database unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado:          base de datos ilegible</translation>
     </message>
     <message>
         <source>Pending:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendientes:</translation>
     </message>
     <message>
         <source>Problems:</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemas:</translation>
     </message>
     <message>
         <source>reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>motivo: %1</translation>
     </message>
     <message>
         <source>A history range has exactly one &apos;:&apos; (got &apos;%1&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un rango de historial lleva exactamente un &apos;:&apos; (se recibió &apos;%1&apos;).</translation>
+    </message>
+    <message>
+        <source>option %1 needs a value</source>
+        <translation>la opción %1 necesita un valor</translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation>opción desconocida %1</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>comando desconocido &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %1</source>
+        <translation>argumentos no reconocidos: %1</translation>
+    </message>
+    <message>
+        <source>unsupported language &apos;%1&apos; (use en or es)</source>
+        <translation>idioma no admitido &apos;%1&apos; (usa en o es)</translation>
+    </message>
+    <message>
+        <source>The SQL of revision %1 cannot be produced yet.</source>
+        <translation>Todavía no se puede generar el SQL de la revisión %1.</translation>
+    </message>
+    <message>
+        <source>Writing to the database is not available yet.</source>
+        <translation>La escritura en la base de datos aún no está disponible.</translation>
     </message>
 </context>
 <context>
     <name>retort</name>
     <message>
-        <source>Can&apos;t locate revision identified by &apos;%1&apos;: the file that defines it (%2) could not be read.</source>
-        <translation type="unfinished"></translation>
+        <source>Alembic cannot run this on SQLite: &quot;No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode feature which allows for SQLite migrations using a copy-and-move strategy.&quot;</source>
+        <translation>Alembic no puede ejecutar esto en SQLite: &quot;No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode feature which allows for SQLite migrations using a copy-and-move strategy.&quot;</translation>
     </message>
     <message>
-        <source>Can&apos;t locate revision identified by &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <source>the SQL text has a bind parameter &apos;:%1&apos; with no value (write &apos;\:&apos; for a literal colon)</source>
+        <translation>el texto SQL tiene un parámetro de enlace &apos;:%1&apos; sin valor (escribe &apos;\:&apos; para un signo de dos puntos literal)</translation>
     </message>
     <message>
-        <source>Can&apos;t locate revision identified by &apos;%1&apos;: no revision file defines it (was the file deleted, or does the database come from another branch of the code?).</source>
-        <translation type="unfinished"></translation>
+        <source>a boolean</source>
+        <translation>un booleano</translation>
     </message>
     <message>
-        <source>The version table holds a value that is not a revision id: %1</source>
-        <translation type="unfinished"></translation>
+        <source>a number</source>
+        <translation>un número</translation>
     </message>
     <message>
-        <source>The version table holds both %1 and its ancestor %2.</source>
-        <translation type="unfinished"></translation>
+        <source>a string</source>
+        <translation>una cadena</translation>
+    </message>
+    <message>
+        <source>a bytes literal</source>
+        <translation>un literal de bytes</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>a tuple</source>
+        <translation>una tupla</translation>
+    </message>
+    <message>
+        <source>a dict</source>
+        <translation>un diccionario</translation>
+    </message>
+    <message>
+        <source>a type</source>
+        <translation>un tipo</translation>
+    </message>
+    <message>
+        <source>a column</source>
+        <translation>una columna</translation>
+    </message>
+    <message>
+        <source>a ForeignKey</source>
+        <translation>una ForeignKey</translation>
+    </message>
+    <message>
+        <source>a constraint</source>
+        <translation>una restricción</translation>
+    </message>
+    <message>
+        <source>an Index</source>
+        <translation>un Index</translation>
+    </message>
+    <message>
+        <source>a text() clause</source>
+        <translation>una cláusula text()</translation>
+    </message>
+    <message>
+        <source>a SQL expression</source>
+        <translation>una expresión SQL</translation>
+    </message>
+    <message>
+        <source>a table</source>
+        <translation>una tabla</translation>
+    </message>
+    <message>
+        <source>a MetaData</source>
+        <translation>un MetaData</translation>
+    </message>
+    <message>
+        <source>the function %1</source>
+        <translation>la función %1</translation>
+    </message>
+    <message>
+        <source>a batch operations object</source>
+        <translation>un objeto de operaciones batch</translation>
+    </message>
+</context>
+<context>
+    <name>retort::AuditLog</name>
+    <message>
+        <source>Cannot write the audit log %1: %2</source>
+        <translation>No se puede escribir el registro de auditoría %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log %1: %2</source>
+        <translation>No se puede leer el registro de auditoría %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>retort::Backup</name>
+    <message>
+        <source>Cannot create the backup %1: %2</source>
+        <translation>No se puede crear la copia de seguridad %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot find a free backup name in %1.</source>
+        <translation>No se encuentra un nombre libre para la copia de seguridad en %1.</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another program (%2); nothing was changed. Try again when it has finished.</source>
+        <translation>Otro programa tiene bloqueado %1 (%2); no se ha cambiado nada. Vuelve a intentarlo cuando termine.</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable SQLite database: %2.</source>
+        <translation>%1 no es una base de datos SQLite utilizable: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>No se puede leer %1: %2.</translation>
+    </message>
+    <message>
+        <source>The database %1 does not exist.</source>
+        <translation>La base de datos %1 no existe.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 no es un archivo regular.</translation>
+    </message>
+    <message>
+        <source>Cannot create the backup folder %1.</source>
+        <translation>No se puede crear la carpeta de copias de seguridad %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the backup %1: %2.</source>
+        <translation>No se puede crear la copia de seguridad %1: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot back up %1: it is locked by another program (%2).</source>
+        <translation>No se puede hacer la copia de seguridad de %1: otro programa lo tiene bloqueado (%2).</translation>
+    </message>
+    <message>
+        <source>Cannot back up %1 to %2: %3.</source>
+        <translation>No se puede hacer la copia de seguridad de %1 en %2: %3.</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2.</source>
+        <translation>No se puede renombrar %1 a %2.</translation>
+    </message>
+    <message>
+        <source>Cannot restore %1 onto itself.</source>
+        <translation>No se puede restaurar %1 sobre sí mismo.</translation>
+    </message>
+    <message>
+        <source>The backup %1 does not exist.</source>
+        <translation>La copia de seguridad %1 no existe.</translation>
+    </message>
+    <message>
+        <source>The backup %1 is not an SQLite database: %2; nothing was restored.</source>
+        <translation>La copia de seguridad %1 no es una base de datos SQLite: %2; no se ha restaurado nada.</translation>
+    </message>
+    <message>
+        <source>Cannot read the backup %1: %2; nothing was restored.</source>
+        <translation>No se puede leer la copia de seguridad %1: %2; no se ha restaurado nada.</translation>
+    </message>
+    <message>
+        <source>The backup %1 fails SQLite&apos;s integrity check (%2); nothing was restored.</source>
+        <translation>La copia de seguridad %1 no supera la comprobación de integridad de SQLite (%2); no se ha restaurado nada.</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: the current database could not be backed up first. %1</source>
+        <translation>No se ha restaurado nada: antes no se pudo hacer una copia de seguridad de la base de datos actual. %1</translation>
+    </message>
+    <message>
+        <source>Restoring %1 into %2 failed: %3. The database as it was is in %4.</source>
+        <translation>Falló la restauración de %1 en %2: %3. La base de datos, tal como estaba, se encuentra en %4.</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: %1 could not be moved aside. %2</source>
+        <translation>No se ha restaurado nada: no se pudo apartar %1. %2</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: %1 could not be moved to %2.</source>
+        <translation>No se ha restaurado nada: no se pudo mover %1 a %2.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2.</source>
+        <translation>No se puede crear %1: %2.</translation>
+    </message>
+    <message>
+        <source>Restoring %1 into %2 failed: %3.</source>
+        <translation>Falló la restauración de %1 en %2: %3.</translation>
+    </message>
+    <message>
+        <source>The restored database %1 could not be checked: %2.</source>
+        <translation>No se pudo comprobar la base de datos restaurada %1: %2.</translation>
+    </message>
+    <message>
+        <source>The restored database %1 fails SQLite&apos;s integrity check: %2. The database as it was is in %3.</source>
+        <translation>La base de datos restaurada %1 no supera la comprobación de integridad de SQLite: %2. La base de datos, tal como estaba, se encuentra en %3.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::MigrationExecutor</name>
+    <message>
+        <source>Upgrading to %1 failed: %2</source>
+        <translation>No se pudo actualizar a %1: %2</translation>
+    </message>
+    <message>
+        <source>Downgrading %1 failed: %2</source>
+        <translation>No se pudo revertir %1: %2</translation>
+    </message>
+    <message>
+        <source>Stamping %1 failed: %2</source>
+        <translation>No se pudo sellar %1: %2</translation>
+    </message>
+    <message>
+        <source>no version row</source>
+        <translation>no hay fila de versión</translation>
+    </message>
+    <message>
+        <source>a migration may not begin, commit or roll back a transaction; each step runs in a transaction of its own</source>
+        <translation>una migración no puede iniciar, confirmar ni deshacer una transacción; cada paso se ejecuta en su propia transacción</translation>
+    </message>
+    <message>
+        <source>an earlier statement of this step failed</source>
+        <translation>falló una sentencia anterior de este paso</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another program (%2); nothing was changed. Try again when it has finished.</source>
+        <translation>Otro programa tiene bloqueado %1 (%2); no se ha cambiado nada. Vuelve a intentarlo cuando termine.</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another program (%2); try again when it has finished.</source>
+        <translation>Otro programa tiene bloqueado %1 (%2); vuelve a intentarlo cuando termine.</translation>
+    </message>
+    <message>
+        <source>The database %1 does not exist; nothing was created.</source>
+        <translation>La base de datos %1 no existe; no se ha creado nada.</translation>
+    </message>
+    <message>
+        <source>%1 is not a database file.</source>
+        <translation>%1 no es un archivo de base de datos.</translation>
+    </message>
+    <message>
+        <source>Cannot write to %1: the file or its folder is read-only.</source>
+        <translation>No se puede escribir en %1: el archivo o su carpeta son de solo lectura.</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable SQLite database: %2.</source>
+        <translation>%1 no es una base de datos SQLite utilizable: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>No se puede abrir %1: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot write to %1: SQLite opened it read-only.</source>
+        <translation>No se puede escribir en %1: SQLite lo abrió en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Cannot read the version table %1 in %2: %3.</source>
+        <translation>No se puede leer la tabla de versiones %1 en %2: %3.</translation>
+    </message>
+    <message>
+        <source>The version table of %1 changed since the plan was made (planned from: %2; now: %3). Nothing was written; plan again.</source>
+        <translation>La tabla de versiones de %1 ha cambiado desde que se hizo el plan (planificado desde: %2; ahora: %3). No se ha escrito nada; vuelve a planificar.</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction on %1: %2.</source>
+        <translation>No se puede iniciar una transacción en %1: %2.</translation>
+    </message>
+    <message>
+        <source>Nothing was written because the backup failed: %1</source>
+        <translation>No se ha escrito nada porque falló la copia de seguridad: %1</translation>
+    </message>
+    <message>
+        <source>Preparing the version table failed: %1
+Statement: %2</source>
+        <translation>Falló la preparación de la tabla de versiones: %1
+Sentencia: %2</translation>
+    </message>
+    <message>
+        <source>Preparing the version table failed: %1</source>
+        <translation>Falló la preparación de la tabla de versiones: %1</translation>
+    </message>
+    <message>
+        <source>The step was rolled back; the database is as the previous step left it (version table: %1).</source>
+        <translation>Se deshizo el paso; la base de datos queda como la dejó el paso anterior (tabla de versiones: %1).</translation>
+    </message>
+    <message>
+        <source>Statement: %1</source>
+        <translation>Sentencia: %1</translation>
+    </message>
+    <message>
+        <source>no SQL was given for this revision</source>
+        <translation>no se indicó ningún SQL para esta revisión</translation>
+    </message>
+    <message>
+        <source>the step runner failed unexpectedly</source>
+        <translation>el ejecutor de pasos falló de forma inesperada</translation>
+    </message>
+    <message>
+        <source>its transaction ended before the commit</source>
+        <translation>su transacción terminó antes de confirmarse</translation>
+    </message>
+    <message>
+        <source>%1 row %2 refers to a missing row of %3 (foreign key %4)</source>
+        <translation>la fila %2 de %1 hace referencia a una fila inexistente de %3 (clave foránea %4)</translation>
+    </message>
+</context>
+<context>
+    <name>retort::MigrationPlanner</name>
+    <message>
+        <source>Stamping %1 adds a second row beside %2, a revision of a sibling branch: the database will then claim both branches are applied.</source>
+        <translation>Sellar %1 añade una segunda fila junto a %2, una revisión de una rama hermana: la base de datos indicará entonces que ambas ramas están aplicadas.</translation>
     </message>
 </context>
 <context>
     <name>retort::ProjectConfig</name>
     <message>
         <source>%1 = %2 names a Python package resource; Retort reads only directory paths. Write the folder&apos;s path instead (for example with %(here)s).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 = %2 indica un recurso de paquete de Python; Retort solo lee rutas de directorio. Escribe en su lugar la ruta de la carpeta (por ejemplo, con %(here)s).</translation>
     </message>
     <message>
         <source>The scripts directory %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>El directorio de scripts %1 no existe.</translation>
     </message>
     <message>
         <source>The scripts directory %1 is not a directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>El directorio de scripts %1 no es un directorio.</translation>
     </message>
     <message>
         <source>%1 is neither an Alembic script directory (it has no versions folder) nor a folder of revision files (it has no .py files).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es ni un directorio de scripts de Alembic (no tiene carpeta versions) ni una carpeta de archivos de revisión (no tiene archivos .py).</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer %1: %2</translation>
     </message>
     <message>
         <source>%1, line %2: section [%3] appears twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, línea %2: la sección [%3] aparece dos veces.</translation>
     </message>
     <message>
         <source>%1, line %2: text before the first [section] header: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, línea %2: texto antes de la primera cabecera [sección]: %3</translation>
     </message>
     <message>
         <source>%1, line %2: expected &apos;key = value&apos; or a [section] header: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, línea %2: se esperaba &apos;clave = valor&apos; o una cabecera [sección]: %3</translation>
     </message>
     <message>
         <source>%1, line %2: option &apos;%3&apos; in section [%4] is already set.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, línea %2: la opción &apos;%3&apos; de la sección [%4] ya está definida.</translation>
     </message>
     <message>
         <source>%1: the value of &apos;%2&apos; in section [%3] nests %(...)s references too deeply (is one referring to itself?).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: el valor de &apos;%2&apos; en la sección [%3] anida referencias %(...)s a demasiada profundidad (¿alguna se refiere a sí misma?).</translation>
     </message>
     <message>
         <source>%1: the value of &apos;%2&apos; in section [%3] has a &apos;%&apos; that is not followed by &apos;%&apos; or &apos;(&apos; (write %% for a percent sign): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: el valor de &apos;%2&apos; en la sección [%3] tiene un &apos;%&apos; que no va seguido de &apos;%&apos; ni de &apos;(&apos; (escribe %% para un signo de porcentaje): %4</translation>
     </message>
     <message>
         <source>%1: the value of &apos;%2&apos; in section [%3] has a malformed %(name)s reference: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: el valor de &apos;%2&apos; en la sección [%3] tiene una referencia %(name)s mal formada: %4</translation>
     </message>
     <message>
         <source>%1: the value of &apos;%2&apos; in section [%3] uses %(%4)s, which is not defined.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: el valor de &apos;%2&apos; en la sección [%3] usa %(%4)s, que no está definido.</translation>
     </message>
     <message>
         <source>No alembic.ini in %1; use -c FILE or --scripts DIR</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay alembic.ini en %1; usa -c FILE o --scripts DIR</translation>
     </message>
 </context>
 <context>
     <name>retort::PythonLiteralParser</name>
     <message>
         <source>syntax error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>error de sintaxis: %1</translation>
     </message>
     <message>
         <source>encoding problem: %1 with BOM</source>
-        <translation type="unfinished"></translation>
+        <translation>problema de codificación: %1 con BOM</translation>
     </message>
     <message>
         <source>unknown encoding: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>codificación desconocida: %1</translation>
     </message>
     <message>
         <source>Non-UTF-8 code on line %1, but no encoding declared (see PEP 263)</source>
-        <translation type="unfinished"></translation>
+        <translation>Código no UTF-8 en la línea %1, pero no se ha declarado ninguna codificación (ver PEP 263)</translation>
     </message>
     <message>
         <source>the file is not valid %1 (line %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo no es %1 válido (línea %2)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; was never closed</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; nunca se cerró</translation>
     </message>
     <message>
         <source>unexpected EOF while parsing</source>
-        <translation type="unfinished"></translation>
+        <translation>fin de archivo inesperado durante el análisis</translation>
     </message>
     <message>
         <source>unexpected character after line continuation character</source>
-        <translation type="unfinished"></translation>
+        <translation>carácter inesperado después del carácter de continuación de línea</translation>
     </message>
     <message>
         <source>unmatched &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; sin emparejar</translation>
     </message>
     <message>
         <source>closing parenthesis &apos;%1&apos; does not match opening parenthesis &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>el paréntesis de cierre &apos;%1&apos; no corresponde al de apertura &apos;%2&apos;</translation>
     </message>
     <message>
         <source>closing parenthesis &apos;%1&apos; does not match opening parenthesis &apos;%2&apos; on line %3</source>
-        <translation type="unfinished"></translation>
+        <translation>el paréntesis de cierre &apos;%1&apos; no corresponde al de apertura &apos;%2&apos; de la línea %3</translation>
     </message>
     <message>
         <source>unterminated triple-quoted string literal</source>
-        <translation type="unfinished"></translation>
+        <translation>literal de cadena entre comillas triples sin terminar</translation>
     </message>
     <message>
         <source>unterminated string literal</source>
-        <translation type="unfinished"></translation>
+        <translation>literal de cadena sin terminar</translation>
     </message>
     <message>
         <source>truncated \%1 escape in a string</source>
-        <translation type="unfinished"></translation>
+        <translation>secuencia de escape \%1 truncada en una cadena</translation>
     </message>
     <message>
         <source>illegal Unicode character in a string</source>
-        <translation type="unfinished"></translation>
+        <translation>carácter Unicode no válido en una cadena</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>una cadena</translation>
     </message>
     <message>
         <source>a bytes literal</source>
-        <translation type="unfinished"></translation>
+        <translation>un literal de bytes</translation>
     </message>
     <message>
         <source>a tuple</source>
-        <translation type="unfinished"></translation>
+        <translation>una tupla</translation>
     </message>
     <message>
         <source>a list</source>
-        <translation type="unfinished"></translation>
+        <translation>una lista</translation>
     </message>
     <message>
         <source>no value</source>
-        <translation type="unfinished"></translation>
+        <translation>ningún valor</translation>
     </message>
     <message>
         <source>an incomplete expression</source>
-        <translation type="unfinished"></translation>
+        <translation>una expresión incompleta</translation>
     </message>
     <message>
         <source>a number &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>un número &apos;%1&apos;</translation>
     </message>
     <message>
         <source>a dict or set</source>
-        <translation type="unfinished"></translation>
+        <translation>un diccionario o conjunto</translation>
     </message>
     <message>
         <source>an expression starting with &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>una expresión que empieza por &apos;%1&apos;</translation>
     </message>
     <message>
         <source>an f-string</source>
-        <translation type="unfinished"></translation>
+        <translation>una f-string</translation>
     </message>
     <message>
         <source>cannot mix bytes and nonbytes literals</source>
-        <translation type="unfinished"></translation>
+        <translation>no se pueden mezclar literales de bytes y de otro tipo</translation>
     </message>
     <message>
         <source>the constant &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>la constante &apos;%1&apos;</translation>
     </message>
     <message>
         <source>a call to &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>una llamada a &apos;%1&apos;</translation>
     </message>
     <message>
         <source>a subscript of &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>un subíndice de &apos;%1&apos;</translation>
     </message>
     <message>
         <source>an attribute of &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>un atributo de &apos;%1&apos;</translation>
     </message>
     <message>
         <source>a name &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>un nombre &apos;%1&apos;</translation>
     </message>
     <message>
         <source>a call</source>
-        <translation type="unfinished"></translation>
+        <translation>una llamada</translation>
     </message>
     <message>
         <source>a subscript</source>
-        <translation type="unfinished"></translation>
+        <translation>un subíndice</translation>
     </message>
     <message>
         <source>an attribute access</source>
-        <translation type="unfinished"></translation>
+        <translation>un acceso a atributo</translation>
     </message>
     <message>
         <source>a conditional expression</source>
-        <translation type="unfinished"></translation>
+        <translation>una expresión condicional</translation>
     </message>
     <message>
         <source>a comprehension</source>
-        <translation type="unfinished"></translation>
+        <translation>una comprensión</translation>
     </message>
     <message>
         <source>an expression with &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>una expresión con &apos;%1&apos;</translation>
     </message>
     <message>
         <source>a function</source>
-        <translation type="unfinished"></translation>
+        <translation>una función</translation>
     </message>
     <message>
         <source>a class</source>
-        <translation type="unfinished"></translation>
+        <translation>una clase</translation>
     </message>
     <message>
         <source>an augmented assignment &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>una asignación aumentada &apos;%1&apos;</translation>
     </message>
     <message>
         <source>an import</source>
-        <translation type="unfinished"></translation>
+        <translation>una importación</translation>
     </message>
     <message>
         <source>an unpacking of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>un desempaquetado de %1</translation>
     </message>
     <message>
         <source>%1 is not a literal (found %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es un literal (se encontró %2)</translation>
     </message>
     <message>
         <source>%1 must be a string, a tuple or list of strings, or None (found %2 containing %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 debe ser una cadena, una tupla o lista de cadenas, o None (se encontró %2 que contiene %3)</translation>
     </message>
     <message>
         <source>%1 contains an empty string</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 contiene una cadena vacía</translation>
     </message>
     <message>
         <source>%1 must be a string, a tuple or list of strings, or None (found %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 debe ser una cadena, una tupla o lista de cadenas, o None (se encontró %2)</translation>
     </message>
     <message>
         <source>source code cannot contain null bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>el código fuente no puede contener bytes nulos</translation>
     </message>
     <message>
         <source>revision must be a string (found %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>revision debe ser una cadena (se encontró %1)</translation>
     </message>
     <message>
         <source>revision is an empty string</source>
-        <translation type="unfinished"></translation>
+        <translation>revision es una cadena vacía</translation>
     </message>
     <message>
         <source>down_revision is not set</source>
-        <translation type="unfinished"></translation>
+        <translation>down_revision no está definido</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>retort::PythonModuleParser</name>
+    <message>
+        <source>syntax not understood near &apos;%1&apos;</source>
+        <translation>no se entiende la sintaxis cerca de &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>end of line</source>
+        <translation>fin de línea</translation>
+    </message>
+    <message>
+        <source>indentation</source>
+        <translation>indentación</translation>
+    </message>
+    <message>
+        <source>end of file</source>
+        <translation>fin de archivo</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>cadena</translation>
+    </message>
+    <message>
+        <source>expected an indented block</source>
+        <translation>se esperaba un bloque indentado</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; statement</source>
+        <translation>sentencia &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>decorator</source>
+        <translation>decorador</translation>
+    </message>
+    <message>
+        <source>assignment to something other than a name</source>
+        <translation>asignación a algo que no es un nombre</translation>
+    </message>
+    <message>
+        <source>chained assignment</source>
+        <translation>asignación encadenada</translation>
+    </message>
+    <message>
+        <source>annotated assignment</source>
+        <translation>asignación anotada</translation>
+    </message>
+    <message>
+        <source>augmented assignment &apos;%1&apos;</source>
+        <translation>asignación aumentada &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;with ... as&apos; target that is not a name</source>
+        <translation>destino de &apos;with ... as&apos; que no es un nombre</translation>
+    </message>
+    <message>
+        <source>&apos;with&apos; statement with several context managers</source>
+        <translation>sentencia &apos;with&apos; con varios gestores de contexto</translation>
+    </message>
+    <message>
+        <source>&apos;from ... import *&apos;</source>
+        <translation>&apos;from ... import *&apos;</translation>
+    </message>
+    <message>
+        <source>lambda</source>
+        <translation>lambda</translation>
+    </message>
+    <message>
+        <source>&apos;not&apos; operator</source>
+        <translation>operador &apos;not&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; expression</source>
+        <translation>expresión &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>conditional expression</source>
+        <translation>expresión condicional</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; operator</source>
+        <translation>operador &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unary &apos;%1&apos; operator</source>
+        <translation>operador unario &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>subscript</source>
+        <translation>subíndice</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; argument unpacking</source>
+        <translation>desempaquetado de argumentos &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>generator expression</source>
+        <translation>expresión generadora</translation>
+    </message>
+    <message>
+        <source>positional argument after keyword argument</source>
+        <translation>argumento posicional después de un argumento por palabra clave</translation>
+    </message>
+    <message>
+        <source>Ellipsis</source>
+        <translation>Ellipsis</translation>
+    </message>
+    <message>
+        <source>complex number</source>
+        <translation>número complejo</translation>
+    </message>
+    <message>
+        <source>number &apos;%1&apos;</source>
+        <translation>número &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>f-string</source>
+        <translation>f-string</translation>
+    </message>
+    <message>
+        <source>cannot mix bytes and nonbytes literals</source>
+        <translation>no se pueden mezclar literales de bytes y de otro tipo</translation>
+    </message>
+    <message>
+        <source>list comprehension</source>
+        <translation>comprensión de lista</translation>
+    </message>
+    <message>
+        <source>&apos;**&apos; dictionary unpacking</source>
+        <translation>desempaquetado de diccionario &apos;**&apos;</translation>
+    </message>
+    <message>
+        <source>set display</source>
+        <translation>literal de conjunto</translation>
+    </message>
+    <message>
+        <source>dictionary comprehension</source>
+        <translation>comprensión de diccionario</translation>
     </message>
 </context>
 <context>
     <name>retort::RevisionGraph</name>
     <message>
         <source>No revision identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay identificador de revisión</translation>
     </message>
 </context>
 <context>
     <name>retort::RevisionScanner</name>
     <message>
         <source>Version location %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>La ubicación de versiones %1 no existe</translation>
     </message>
     <message>
         <source>Version location %1 is not a directory</source>
-        <translation type="unfinished"></translation>
+        <translation>La ubicación de versiones %1 no es un directorio</translation>
+    </message>
+</context>
+<context>
+    <name>retort::SqlPreview</name>
+    <message>
+        <source>No such revision.</source>
+        <translation>No existe esa revisión.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Línea %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create a scratch database for the preview.</source>
+        <translation>No se puede crear una base de datos temporal para la vista previa.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::SqlTranslator</name>
+    <message>
+        <source>Can&apos;t generate DDL for column &apos;%1&apos; of type NullType (its declared type is not one SQLAlchemy knows)</source>
+        <translation>No se puede generar el DDL de la columna &apos;%1&apos; de tipo NullType (su tipo declarado no es ninguno que SQLAlchemy conozca)</translation>
+    </message>
+    <message>
+        <source>the reflected type &apos;%1&apos; makes SQLAlchemy add a CHECK constraint, which is not supported</source>
+        <translation>el tipo reflejado &apos;%1&apos; hace que SQLAlchemy añada una restricción CHECK, que no se admite</translation>
+    </message>
+    <message>
+        <source>batch_alter_table: no such table: &apos;%1&apos;</source>
+        <translation>batch_alter_table: no existe la tabla &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>table &apos;%1&apos; has a generated column &apos;%2&apos;, which the built-in translator does not rebuild</source>
+        <translation>la tabla &apos;%1&apos; tiene una columna generada &apos;%2&apos;, que el traductor integrado no reconstruye</translation>
+    </message>
+    <message>
+        <source>the expression index &apos;%1&apos; is not re-created by the table rebuild (Alembic cannot reflect it)</source>
+        <translation>la reconstrucción de la tabla no vuelve a crear el índice de expresión &apos;%1&apos; (Alembic no puede reflejarlo)</translation>
+    </message>
+    <message>
+        <source>drop_column: table &apos;%1&apos; has no column &apos;%2&apos;</source>
+        <translation>drop_column: la tabla &apos;%1&apos; no tiene ninguna columna &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>alter_column: table &apos;%1&apos; has no column &apos;%2&apos;</source>
+        <translation>alter_column: la tabla &apos;%1&apos; no tiene ninguna columna &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>No such index: &apos;%1&apos;</source>
+        <translation>No such index: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>No such constraint: &apos;%1&apos;</source>
+        <translation>No such constraint: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>create_index &apos;%1&apos;: no column with key &apos;%2&apos; in the rebuilt table (Alembic looks columns up by their name before any rename in the same batch)</source>
+        <translation>create_index &apos;%1&apos;: no hay ninguna columna con clave &apos;%2&apos; en la tabla reconstruida (Alembic busca las columnas por el nombre que tenían antes de cualquier cambio de nombre en el mismo batch)</translation>
+    </message>
+    <message>
+        <source>No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode feature which allows for SQLite migrations using a copy-and-move strategy.</source>
+        <translation>No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode feature which allows for SQLite migrations using a copy-and-move strategy.</translation>
+    </message>
+    <message>
+        <source>SQLAlchemy cannot render the value %1 as a literal for a column of type %2</source>
+        <translation>SQLAlchemy no puede representar el valor %1 como literal para una columna de tipo %2</translation>
+    </message>
+    <message>
+        <source>the file cannot be read as Python: %1</source>
+        <translation>el archivo no se puede leer como Python: %1</translation>
+    </message>
+    <message>
+        <source>the file has no %1() function</source>
+        <translation>el archivo no tiene ninguna función %1()</translation>
+    </message>
+</context>
+<context>
+    <name>retort::Status</name>
+    <message>
+        <source>Can&apos;t locate revision identified by &apos;%1&apos;: the file that defines it (%2) could not be read.</source>
+        <translation>No se encuentra la revisión identificada por &apos;%1&apos;: no se pudo leer el archivo que la define (%2).</translation>
+    </message>
+    <message>
+        <source>Can&apos;t locate revision identified by &apos;%1&apos;: %2</source>
+        <translation>No se encuentra la revisión identificada por &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>Can&apos;t locate revision identified by &apos;%1&apos;: no revision file defines it (was the file deleted, or does the database come from another branch of the code?).</source>
+        <translation>No se encuentra la revisión identificada por &apos;%1&apos;: ningún archivo de revisión la define (¿se eliminó el archivo, o la base de datos viene de otra rama del código?).</translation>
+    </message>
+    <message>
+        <source>The version table holds a value that is not a revision id: %1</source>
+        <translation>La tabla de versiones contiene un valor que no es un id de revisión: %1</translation>
+    </message>
+    <message>
+        <source>The version table holds both %1 and its ancestor %2.</source>
+        <translation>La tabla de versiones contiene tanto %1 como su ancestro %2.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::Tokenizer</name>
+    <message>
+        <source>unexpected end of file inside brackets</source>
+        <translation>fin de archivo inesperado dentro de paréntesis o corchetes</translation>
+    </message>
+    <message>
+        <source>unindent does not match any outer indentation level</source>
+        <translation>la desindentación no coincide con ningún nivel de indentación exterior</translation>
+    </message>
+    <message>
+        <source>unterminated string literal</source>
+        <translation>literal de cadena sin terminar</translation>
+    </message>
+    <message>
+        <source>truncated \%1 escape in a string</source>
+        <translation>secuencia de escape \%1 truncada en una cadena</translation>
+    </message>
+    <message>
+        <source>invalid \U escape in a string</source>
+        <translation>escape \U no válido en una cadena</translation>
+    </message>
+    <message>
+        <source>\N{...} escapes are not supported</source>
+        <translation>no se admiten los escapes \N{...}</translation>
+    </message>
+    <message>
+        <source>unmatched &apos;%1&apos;</source>
+        <translation>&apos;%1&apos; sin emparejar</translation>
+    </message>
+    <message>
+        <source>invalid character &apos;%1&apos;</source>
+        <translation>carácter no válido &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>retort::Translator</name>
+    <message>
+        <source>%1 is not supported</source>
+        <translation>no se admite: %1</translation>
+    </message>
+    <message>
+        <source>a &apos;with&apos; block inside a batch_alter_table block is not supported</source>
+        <translation>no se admite un bloque &apos;with&apos; dentro de un bloque batch_alter_table</translation>
+    </message>
+    <message>
+        <source>&apos;with&apos; is only supported for op.batch_alter_table(...)</source>
+        <translation>&apos;with&apos; solo se admite para op.batch_alter_table(...)</translation>
+    </message>
+    <message>
+        <source>recreate may be one of &apos;auto&apos;, &apos;always&apos;, or &apos;never&apos;</source>
+        <translation>recreate solo puede ser &apos;auto&apos;, &apos;always&apos; o &apos;never&apos;</translation>
+    </message>
+    <message>
+        <source>batch_alter_table(%1=...) is not supported</source>
+        <translation>no se admite batch_alter_table(%1=...)</translation>
+    </message>
+    <message>
+        <source>batch_alter_table(table_args=...) is not supported</source>
+        <translation>no se admite batch_alter_table(table_args=...)</translation>
+    </message>
+    <message>
+        <source>table_kwargs must be a dict</source>
+        <translation>table_kwargs debe ser un diccionario</translation>
+    </message>
+    <message>
+        <source>table_kwargs key &apos;%1&apos; is not supported</source>
+        <translation>no se admite la clave &apos;%1&apos; de table_kwargs</translation>
+    </message>
+    <message>
+        <source>Alembic cannot run this batch: a constraint added in batch mode must have a name (&quot;Constraint must have a name&quot;); give the ForeignKey / unique constraint a name</source>
+        <translation>Alembic no puede ejecutar este batch: una restricción añadida en modo batch debe tener nombre (&quot;Constraint must have a name&quot;); da un nombre a la ForeignKey / restricción unique</translation>
+    </message>
+    <message>
+        <source>alter_column with recreate=&quot;never&quot; would emit ALTER COLUMN, which SQLite does not support</source>
+        <translation>alter_column con recreate=&quot;never&quot; emitiría ALTER COLUMN, que SQLite no admite</translation>
+    </message>
+    <message>
+        <source>Alembic cannot create the expression index &apos;%1&apos; in a batch that recreates the table</source>
+        <translation>Alembic no puede crear el índice de expresión &apos;%1&apos; en un batch que recrea la tabla</translation>
+    </message>
+    <message>
+        <source>calling the result of an expression is not supported</source>
+        <translation>no se admite llamar al resultado de una expresión</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is used outside its batch_alter_table block</source>
+        <translation>&apos;%1&apos; se usa fuera de su bloque batch_alter_table</translation>
+    </message>
+    <message>
+        <source>calling &apos;%1&apos; is not supported</source>
+        <translation>no se admite llamar a &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>unknown name &apos;%1&apos; (only op, sqlalchemy and the names the file imports from them are understood)</source>
+        <translation>nombre desconocido &apos;%1&apos; (solo se entienden op, sqlalchemy y los nombres que el archivo importa de ellos)</translation>
+    </message>
+    <message>
+        <source>attribute &apos;%1&apos; of an expression is not supported</source>
+        <translation>no se admite el atributo &apos;%1&apos; de una expresión</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not supported</source>
+        <translation>no se admite &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>too many positional arguments to %1()</source>
+        <translation>demasiados argumentos posicionales para %1()</translation>
+    </message>
+    <message>
+        <source>%1() got multiple values for argument &apos;%2&apos;</source>
+        <translation>%1() recibió varios valores para el argumento &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1() got an unexpected keyword argument &apos;%2&apos;</source>
+        <translation>%1() recibió un argumento por palabra clave inesperado &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1(%2=...) is not supported</source>
+        <translation>no se admite %1(%2=...)</translation>
+    </message>
+    <message>
+        <source>schema=%1 is not supported (SQLite has no schemas)</source>
+        <translation>no se admite schema=%1 (SQLite no tiene esquemas)</translation>
+    </message>
+    <message>
+        <source>%1 must be a string, not %2</source>
+        <translation>%1 debe ser una cadena, no %2</translation>
+    </message>
+    <message>
+        <source>%1() is missing the argument &apos;%2&apos;</source>
+        <translation>a %1() le falta el argumento &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1 must be True or False, not %2</source>
+        <translation>%1 debe ser True o False, no %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a list of column names, not %2</source>
+        <translation>%1 debe ser una lista de nombres de columna, no %2</translation>
+    </message>
+    <message>
+        <source>%1 must be an integer, not %2</source>
+        <translation>%1 debe ser un entero, no %2</translation>
+    </message>
+    <message>
+        <source>%1() inside an expression is not supported</source>
+        <translation>no se admite %1() dentro de una expresión</translation>
+    </message>
+    <message>
+        <source>type or construct %1 is not supported on SQLite</source>
+        <translation>el tipo o construcción %1 no se admite en SQLite</translation>
+    </message>
+    <message>
+        <source>sqlalchemy.%1 is not supported</source>
+        <translation>no se admite sqlalchemy.%1</translation>
+    </message>
+    <message>
+        <source>calling %1() is not supported</source>
+        <translation>no se admite llamar a %1()</translation>
+    </message>
+    <message>
+        <source>Boolean(create_constraint=True) is not supported</source>
+        <translation>no se admite Boolean(create_constraint=True)</translation>
+    </message>
+    <message>
+        <source>type %1 is not supported</source>
+        <translation>no se admite el tipo %1</translation>
+    </message>
+    <message>
+        <source>Enum values must be strings (a Python enum class is not supported), not %1</source>
+        <translation>los valores de Enum deben ser cadenas (no se admite una clase enum de Python), no %1</translation>
+    </message>
+    <message>
+        <source>Enum(create_constraint=True) is not supported</source>
+        <translation>no se admite Enum(create_constraint=True)</translation>
+    </message>
+    <message>
+        <source>Enum(%1=...) is not supported</source>
+        <translation>no se admite Enum(%1=...)</translation>
+    </message>
+    <message>
+        <source>Enum() without values is not supported</source>
+        <translation>no se admite Enum() sin valores</translation>
+    </message>
+    <message>
+        <source>a Column must have a name as its first argument</source>
+        <translation>una Column debe tener un nombre como primer argumento</translation>
+    </message>
+    <message>
+        <source>a constraint inside Column() is not supported</source>
+        <translation>no se admite una restricción dentro de Column()</translation>
+    </message>
+    <message>
+        <source>%1 as an argument of Column() is not supported</source>
+        <translation>no se admite %1 como argumento de Column()</translation>
+    </message>
+    <message>
+        <source>type_ must be a type</source>
+        <translation>type_ debe ser un tipo</translation>
+    </message>
+    <message>
+        <source>autoincrement must be True, False or &quot;auto&quot;</source>
+        <translation>autoincrement debe ser True, False o &quot;auto&quot;</translation>
+    </message>
+    <message>
+        <source>Column(%1=...) is not supported</source>
+        <translation>no se admite Column(%1=...)</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; has no type</source>
+        <translation>la columna &apos;%1&apos; no tiene tipo</translation>
+    </message>
+    <message>
+        <source>server_default must be a string, sa.text() or a SQL function, not %1 (SQLAlchemy rejects it; write server_default=&quot;%2&quot; or sa.text(&quot;%2&quot;))</source>
+        <translation>server_default debe ser una cadena, sa.text() o una función SQL, no %1 (SQLAlchemy lo rechaza; escribe server_default=&quot;%2&quot; o sa.text(&quot;%2&quot;))</translation>
+    </message>
+    <message>
+        <source>Unexpected SQL phrase for %1: &apos;%2&apos;</source>
+        <translation>Fragmento SQL inesperado para %1: &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>use_alter=True is not supported</source>
+        <translation>no se admite use_alter=True</translation>
+    </message>
+    <message>
+        <source>foreign key target &apos;%1&apos; is not of the form &apos;table.column&apos;</source>
+        <translation>el destino de clave foránea &apos;%1&apos; no tiene la forma &apos;tabla.columna&apos;</translation>
+    </message>
+    <message>
+        <source>ForeignKey() needs a target column</source>
+        <translation>ForeignKey() necesita una columna de destino</translation>
+    </message>
+    <message>
+        <source>ForeignKeyConstraint() needs columns and refcolumns</source>
+        <translation>ForeignKeyConstraint() necesita columns y refcolumns</translation>
+    </message>
+    <message>
+        <source>refcolumns must be a list</source>
+        <translation>refcolumns debe ser una lista</translation>
+    </message>
+    <message>
+        <source>ForeignKeyConstraint refers to more than one table</source>
+        <translation>ForeignKeyConstraint hace referencia a más de una tabla</translation>
+    </message>
+    <message>
+        <source>ForeignKeyConstraint needs as many refcolumns as columns</source>
+        <translation>ForeignKeyConstraint necesita tantas refcolumns como columnas</translation>
+    </message>
+    <message>
+        <source>a constraint column</source>
+        <translation>una columna de restricción</translation>
+    </message>
+    <message>
+        <source>CheckConstraint() needs a condition</source>
+        <translation>CheckConstraint() necesita una condición</translation>
+    </message>
+    <message>
+        <source>a check condition must be a string or sa.text(), not %1</source>
+        <translation>una condición CHECK debe ser una cadena o sa.text(), no %1</translation>
+    </message>
+    <message>
+        <source>an index column must be a column name or sa.text(), not %1</source>
+        <translation>una columna de índice debe ser un nombre de columna o sa.text(), no %1</translation>
+    </message>
+    <message>
+        <source>sqlite_where must be sa.text(...)</source>
+        <translation>sqlite_where debe ser sa.text(...)</translation>
+    </message>
+    <message>
+        <source>an Index must have a name as its first argument</source>
+        <translation>un Index debe tener un nombre como primer argumento</translation>
+    </message>
+    <message>
+        <source>Index(%1=...) is not supported</source>
+        <translation>no se admite Index(%1=...)</translation>
+    </message>
+    <message>
+        <source>sa.func.%1() is not supported</source>
+        <translation>no se admite sa.func.%1()</translation>
+    </message>
+    <message>
+        <source>sa.func.%1() takes no arguments here</source>
+        <translation>sa.func.%1() no admite argumentos aquí</translation>
+    </message>
+    <message>
+        <source>%1 as an argument of sa.func.%2() is not supported</source>
+        <translation>no se admite %1 como argumento de sa.func.%2()</translation>
+    </message>
+    <message>
+        <source>table(%1=...) is not supported</source>
+        <translation>no se admite table(%1=...)</translation>
+    </message>
+    <message>
+        <source>a table must have a name as its first argument</source>
+        <translation>una tabla debe tener un nombre como primer argumento</translation>
+    </message>
+    <message>
+        <source>%1 as an argument of table() is not supported</source>
+        <translation>no se admite %1 como argumento de table()</translation>
+    </message>
+    <message>
+        <source>Table(%1=...) is not supported</source>
+        <translation>no se admite Table(%1=...)</translation>
+    </message>
+    <message>
+        <source>Table() needs a name and a MetaData()</source>
+        <translation>Table() necesita un nombre y un MetaData()</translation>
+    </message>
+    <message>
+        <source>%1 as an argument of Table() is only supported in create_table</source>
+        <translation>%1 como argumento de Table() solo se admite en create_table</translation>
+    </message>
+    <message>
+        <source>alter_column outside batch_alter_table can only rename a column on SQLite (Alembic would emit ALTER COLUMN, which SQLite rejects); use op.batch_alter_table</source>
+        <translation>alter_column fuera de batch_alter_table solo puede renombrar una columna en SQLite (Alembic emitiría ALTER COLUMN, que SQLite rechaza); usa op.batch_alter_table</translation>
+    </message>
+    <message>
+        <source>op.batch_alter_table() is only supported in a &apos;with&apos; statement</source>
+        <translation>op.batch_alter_table() solo se admite en una sentencia &apos;with&apos;</translation>
+    </message>
+    <message>
+        <source>op.%1() needs a database connection (Python logic)</source>
+        <translation>op.%1() necesita una conexión a la base de datos (lógica en Python)</translation>
+    </message>
+    <message>
+        <source>op.%1() is not supported</source>
+        <translation>no se admite op.%1()</translation>
+    </message>
+    <message>
+        <source>execute() needs SQL</source>
+        <translation>execute() necesita SQL</translation>
+    </message>
+    <message>
+        <source>execute() of %1 is not supported (only SQL strings and sa.text())</source>
+        <translation>no se admite execute() de %1 (solo cadenas SQL y sa.text())</translation>
+    </message>
+    <message>
+        <source>execute() with more than one SQL statement (Python&apos;s sqlite3 runs only one at a time)</source>
+        <translation>execute() con más de una sentencia SQL (el sqlite3 de Python solo ejecuta una cada vez)</translation>
+    </message>
+    <message>
+        <source>%1() needs a sa.Column(...)</source>
+        <translation>%1() necesita una sa.Column(...)</translation>
+    </message>
+    <message>
+        <source>%1() needs the index columns</source>
+        <translation>%1() necesita las columnas del índice</translation>
+    </message>
+    <message>
+        <source>the index columns must be a list</source>
+        <translation>las columnas del índice deben ser una lista</translation>
+    </message>
+    <message>
+        <source>alter_column(%1=...) is not supported</source>
+        <translation>no se admite alter_column(%1=...)</translation>
+    </message>
+    <message>
+        <source>insert_before / insert_after are not supported</source>
+        <translation>no se admiten insert_before / insert_after</translation>
+    </message>
+    <message>
+        <source>existing_type must be a type</source>
+        <translation>existing_type debe ser un tipo</translation>
+    </message>
+    <message>
+        <source>create_table(%1=...) is not supported</source>
+        <translation>no se admite create_table(%1=...)</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is given twice</source>
+        <translation>la columna &apos;%1&apos; aparece dos veces</translation>
+    </message>
+    <message>
+        <source>more than one PrimaryKeyConstraint</source>
+        <translation>más de una PrimaryKeyConstraint</translation>
+    </message>
+    <message>
+        <source>%1 as an argument of create_table() is not supported</source>
+        <translation>no se admite %1 como argumento de create_table()</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is not in table &apos;%2&apos;</source>
+        <translation>la columna &apos;%1&apos; no está en la tabla &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>the PrimaryKeyConstraint and the columns marked primary_key=True disagree</source>
+        <translation>la PrimaryKeyConstraint y las columnas marcadas con primary_key=True no coinciden</translation>
+    </message>
+    <message>
+        <source>SQLite does not support autoincrement for composite primary keys</source>
+        <translation>SQLite no admite autoincrement en claves primarias compuestas</translation>
+    </message>
+    <message>
+        <source>bulk_insert() needs a table made with sa.table(...)</source>
+        <translation>bulk_insert() necesita una tabla creada con sa.table(...)</translation>
+    </message>
+    <message>
+        <source>bulk_insert() needs a list of rows (&quot;List expected&quot;)</source>
+        <translation>bulk_insert() necesita una lista de filas (&quot;List expected&quot;)</translation>
+    </message>
+    <message>
+        <source>bulk_insert() rows must be dicts (&quot;List of dictionaries expected&quot;)</source>
+        <translation>las filas de bulk_insert() deben ser diccionarios (&quot;List of dictionaries expected&quot;)</translation>
+    </message>
+    <message>
+        <source>a row key</source>
+        <translation>una clave de fila</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is not in the table given to bulk_insert()</source>
+        <translation>la columna &apos;%1&apos; no está en la tabla pasada a bulk_insert()</translation>
+    </message>
+    <message>
+        <source>%1 as a bulk_insert() value is not supported (only None, booleans, numbers and strings)</source>
+        <translation>no se admite %1 como valor de bulk_insert() (solo None, booleanos, números y cadenas)</translation>
+    </message>
+    <message>
+        <source>referent_schema is not supported (SQLite has no schemas)</source>
+        <translation>no se admite referent_schema (SQLite no tiene esquemas)</translation>
+    </message>
+    <message>
+        <source>create_foreign_key() needs local_cols and remote_cols</source>
+        <translation>create_foreign_key() necesita local_cols y remote_cols</translation>
+    </message>
+    <message>
+        <source>local_cols and remote_cols differ in length</source>
+        <translation>local_cols y remote_cols tienen longitudes distintas</translation>
+    </message>
+    <message>
+        <source>%1() needs the columns</source>
+        <translation>%1() necesita las columnas</translation>
+    </message>
+    <message>
+        <source>create_check_constraint() needs a condition</source>
+        <translation>create_check_constraint() necesita una condición</translation>
+    </message>
+    <message>
+        <source>unknown constraint type &apos;%1&apos;</source>
+        <translation>tipo de restricción desconocido &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>batch operation %1() is not supported</source>
+        <translation>no se admite la operación batch %1()</translation>
     </message>
 </context>
 <context>
     <name>retort::VersionTable</name>
     <message>
         <source>empty string</source>
-        <translation type="unfinished"></translation>
+        <translation>cadena vacía</translation>
     </message>
     <message>
         <source>blob (1 byte)</source>
-        <translation type="unfinished"></translation>
+        <translation>blob (1 byte)</translation>
     </message>
     <message>
         <source>blob (%1 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>blob (%1 bytes)</translation>
     </message>
     <message>
         <source>integer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>entero %1</translation>
     </message>
     <message>
         <source>real %1</source>
-        <translation type="unfinished"></translation>
+        <translation>real %1</translation>
     </message>
     <message>
         <source>Cannot read %1: %2. Another program is writing to it; try again when it has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer %1: %2. Otro programa está escribiendo en la base de datos; vuelve a intentarlo cuando termine.</translation>
     </message>
     <message>
         <source>%1 is not a usable SQLite database: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es una base de datos SQLite utilizable: %2.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2. A program writing to it stopped in the middle of a transaction and left %3 behind; opening the database once with write access (for example with sqlite3) rolls that transaction back.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer %1: %2. Un programa que escribía en la base de datos se detuvo a mitad de una transacción y dejó %3; abrir la base de datos una vez con permiso de escritura (por ejemplo, con sqlite3) deshace esa transacción.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer %1: %2.</translation>
     </message>
     <message>
         <source>The table %1 in %2 has no version_num column, so it is not an Alembic version table.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tabla %1 de %2 no tiene columna version_num, así que no es una tabla de versiones de Alembic.</translation>
     </message>
     <message>
         <source>The database %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos %1 no existe.</translation>
     </message>
     <message>
         <source>%1 is a directory; give the path of the SQLite database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es un directorio; indica la ruta del archivo de base de datos SQLite.</translation>
     </message>
     <message>
         <source>%1 is not a regular file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no es un archivo regular.</translation>
     </message>
     <message>
         <source>Cannot read %1: permission denied.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer %1: permiso denegado.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::DemoProject</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>No se puede crear la carpeta %1.</translation>
+    </message>
+    <message>
+        <source>Cannot copy the demo project to %1.</source>
+        <translation>No se puede copiar el proyecto de demostración a %1.</translation>
+    </message>
+    <message>
+        <source>The demo project is missing from this build of Retort.</source>
+        <translation>Esta compilación de Retort no incluye el proyecto de demostración.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the old demo project in %1.</source>
+        <translation>No se puede eliminar el proyecto de demostración anterior en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::GuiLauncher</name>
+    <message>
+        <source>retort: option %1 needs a value</source>
+        <translation>retort: la opción %1 necesita un valor</translation>
+    </message>
+    <message>
+        <source>retort: unknown option %1</source>
+        <translation>retort: opción desconocida %1</translation>
+    </message>
+    <message>
+        <source>retort gui: one database, folder or alembic.ini at a time</source>
+        <translation>retort gui: solo una base de datos, carpeta o alembic.ini a la vez</translation>
+    </message>
+    <message>
+        <source>retort: unsupported language &apos;%1&apos; (use en or es)</source>
+        <translation>retort: idioma no admitido &apos;%1&apos; (usa en o es)</translation>
+    </message>
+    <message>
+        <source>retort gui: %1 does not exist</source>
+        <translation>retort gui: %1 no existe</translation>
+    </message>
+    <message>
+        <source>retort: the window cannot be shown on the &apos;%1&apos; platform; give a command (see retort --help) or --screenshot FILE.png</source>
+        <translation>retort: no se puede mostrar la ventana en la plataforma &apos;%1&apos;; indica un comando (consulta retort --help) o --screenshot FILE.png</translation>
+    </message>
+    <message>
+        <source>retort: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set); give a command (see retort --help)</source>
+        <translation>retort: no hay pantalla donde mostrar la ventana (DISPLAY y WAYLAND_DISPLAY no están definidas); indica un comando (consulta retort --help)</translation>
+    </message>
+    <message>
+        <source>retort gui: no revision &apos;%1&apos; to select</source>
+        <translation>retort gui: no hay ninguna revisión &apos;%1&apos; que seleccionar</translation>
+    </message>
+    <message>
+        <source>retort gui: cannot write %1</source>
+        <translation>retort gui: no se puede escribir %1</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::HistoryModel</name>
+    <message>
+        <source>Graph</source>
+        <translation>Grafo</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::HistoryView</name>
+    <message numerus="yes">
+        <source>%1 of %n</source>
+        <translation>
+            <numerusform>%1 de %n</numerusform>
+            <numerusform>%1 de %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Filter by revision, message or label</source>
+        <translation>Filtrar por revisión, mensaje o etiqueta</translation>
+    </message>
+    <message>
+        <source>Enter: next match · Shift+Enter: previous match · Esc: clear the filter</source>
+        <translation>Enter: siguiente coincidencia · Shift+Enter: coincidencia anterior · Esc: borrar el filtro</translation>
+    </message>
+    <message>
+        <source>Only matching</source>
+        <translation>Solo coincidencias</translation>
+    </message>
+    <message>
+        <source>Hide the revisions that do not match (the graph then shows only the revisions, without lines)</source>
+        <translation>Oculta las revisiones que no coinciden (el grafo muestra entonces solo las revisiones, sin líneas)</translation>
+    </message>
+    <message>
+        <source>Changing the database arrives in a later version of Retort.</source>
+        <translation>Los cambios en la base de datos llegarán en una versión posterior de Retort.</translation>
+    </message>
+    <message>
+        <source>Upgrade to Here</source>
+        <translation>Actualizar hasta aquí</translation>
+    </message>
+    <message>
+        <source>Downgrade to Here</source>
+        <translation>Revertir hasta aquí</translation>
+    </message>
+    <message>
+        <source>Stamp Here</source>
+        <translation>Sellar aquí</translation>
+    </message>
+    <message>
+        <source>Copy Revision ID</source>
+        <translation>Copiar ID de revisión</translation>
+    </message>
+    <message>
+        <source>Open Revision File</source>
+        <translation>Abrir archivo de revisión</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::LabelsDelegate</name>
+    <message>
+        <source>current</source>
+        <translation>actual</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>cabeza</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::MainWindow</name>
+    <message>
+        <source>Refreshing.</source>
+        <translation>Recargando.</translation>
+    </message>
+    <message>
+        <source>About Retort</source>
+        <translation>Acerca de Retort</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Retort %1&lt;/h3&gt;&lt;p&gt;Inspect and migrate SQLite databases managed by Alembic. Revision files are read, never executed.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Retort %1&lt;/h3&gt;&lt;p&gt;Inspecciona y migra bases de datos SQLite gestionadas por Alembic. Los archivos de revisión se leen, nunca se ejecutan.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>&amp;Migrate</source>
+        <translation>&amp;Migrar</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Barra de herramientas principal</translation>
+    </message>
+    <message>
+        <source>Open &amp;Database…</source>
+        <translation>Abrir &amp;base de datos…</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>Abrir base de datos</translation>
+    </message>
+    <message>
+        <source>Open an SQLite database (the scripts are looked for beside it, or the open project&apos;s are used)</source>
+        <translation>Abre una base de datos SQLite (los scripts se buscan junto a ella, o se usan los del proyecto abierto)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project…</source>
+        <translation>Abrir &amp;proyecto…</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Abrir proyecto</translation>
+    </message>
+    <message>
+        <source>Open a project&apos;s alembic.ini</source>
+        <translation>Abre el alembic.ini de un proyecto</translation>
+    </message>
+    <message>
+        <source>Open Project &amp;Folder…</source>
+        <translation>Abrir &amp;carpeta de proyecto…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Project</source>
+        <translation>Abrir proyecto de &amp;demostración</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Demo Project</source>
+        <translation>Res&amp;tablecer proyecto de demostración</translation>
+    </message>
+    <message>
+        <source>Replace the demo project with a fresh copy</source>
+        <translation>Sustituye el proyecto de demostración por una copia nueva</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Vaciar lista</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Ajustes…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Recargar</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Recargar</translation>
+    </message>
+    <message>
+        <source>Read the database and the revision files again (F5)</source>
+        <translation>Vuelve a leer la base de datos y los archivos de revisión (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter History</source>
+        <translation>&amp;Filtrar historial</translation>
+    </message>
+    <message>
+        <source>Arrives in a later version of Retort.</source>
+        <translation>Llegará en una versión posterior de Retort.</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade…</source>
+        <translation>&amp;Actualizar…</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>&amp;Downgrade…</source>
+        <translation>&amp;Revertir…</translation>
+    </message>
+    <message>
+        <source>Downgrade</source>
+        <translation>Revertir</translation>
+    </message>
+    <message>
+        <source>&amp;Stamp…</source>
+        <translation>&amp;Sellar…</translation>
+    </message>
+    <message>
+        <source>Stamp</source>
+        <translation>Sellar</translation>
+    </message>
+    <message>
+        <source>&amp;Backup</source>
+        <translation>&amp;Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>D&amp;octor</source>
+        <translation>&amp;Diagnóstico</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Diagnóstico</translation>
+    </message>
+    <message>
+        <source>Upgrade the database (%1)</source>
+        <translation>Actualiza la base de datos (%1)</translation>
+    </message>
+    <message>
+        <source>Downgrade the database (%1)</source>
+        <translation>Revierte la base de datos a una revisión anterior (%1)</translation>
+    </message>
+    <message>
+        <source>Set the version table without running migrations (%1)</source>
+        <translation>Sellar (stamp): fija la tabla de versiones sin ejecutar migraciones (%1)</translation>
+    </message>
+    <message>
+        <source>Back up the database (%1)</source>
+        <translation>Hace una copia de seguridad de la base de datos (%1)</translation>
+    </message>
+    <message>
+        <source>Diagnose and repair the version table (%1)</source>
+        <translation>Diagnostica y repara la tabla de versiones (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;About Retort</source>
+        <translation>&amp;Acerca de Retort</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Open Database…</source>
+        <translation>Abrir base de datos…</translation>
+    </message>
+    <message>
+        <source>Open Project…</source>
+        <translation>Abrir proyecto…</translation>
+    </message>
+    <message>
+        <source>Show Problems</source>
+        <translation>Mostrar problemas</translation>
+    </message>
+    <message>
+        <source>Pending Migrations</source>
+        <translation>Migraciones pendientes</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Problemas (%1)</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>No hay proyectos recientes</translation>
+    </message>
+    <message>
+        <source>Retort</source>
+        <translation>Retort</translation>
+    </message>
+    <message>
+        <source>%1 — Retort</source>
+        <translation>%1 — Retort</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revision(s)</source>
+        <translation>
+            <numerusform>%n revisión</numerusform>
+            <numerusform>%n revisiones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n head(s)</source>
+        <translation>
+            <numerusform>%n cabeza</numerusform>
+            <numerusform>%n cabezas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n pendiente</numerusform>
+            <numerusform>%n pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Watching for changes · loaded in %1 ms</source>
+        <translation>Vigilando cambios · cargado en %1 ms</translation>
+    </message>
+    <message>
+        <source>No Alembic project found: %1</source>
+        <translation>No se encontró ningún proyecto de Alembic: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(y %n más)</numerusform>
+            <numerusform>(y %n más)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The demo project was reset to its original state.</source>
+        <translation>Se restableció el proyecto de demostración a su estado original.</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>Bases de datos SQLite (*.db *.sqlite *.sqlite3);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Alembic configuration (alembic.ini *.ini);;All files (*)</source>
+        <translation>Configuración de Alembic (alembic.ini *.ini);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Open Project Folder</source>
+        <translation>Abrir carpeta de proyecto</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::PendingModel</name>
+    <message>
+        <source>not available</source>
+        <translation>no disponible</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s)</source>
+        <translation>
+            <numerusform>%n sentencia</numerusform>
+            <numerusform>%n sentencias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 can lose data</source>
+        <translation>%1, %2 con posible pérdida de datos</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::PendingView</name>
+    <message numerus="yes">
+        <source>%n statement(s) can lose data (highlighted).</source>
+        <translation>
+            <numerusform>%n sentencia puede perder datos (resaltada).</numerusform>
+            <numerusform>%n sentencias pueden perder datos (resaltadas).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This migration runs no SQL.</source>
+        <translation>Esta migración no ejecuta SQL.</translation>
+    </message>
+    <message>
+        <source>Open a project to see its pending migrations.</source>
+        <translation>Abre un proyecto para ver sus migraciones pendientes.</translation>
+    </message>
+    <message>
+        <source>The database is up to date: there is nothing to upgrade.</source>
+        <translation>La base de datos está al día: no hay nada que actualizar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n migration(s) to run to reach the head(s), in this order.</source>
+        <translation>
+            <numerusform>%n migración por ejecutar para llegar a la cabeza o cabezas, en este orden.</numerusform>
+            <numerusform>%n migraciones por ejecutar para llegar a la cabeza o cabezas, en este orden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The database has no version table: an upgrade would run all %n migration(s), starting from an empty history.</source>
+        <translation>
+            <numerusform>La base de datos no tiene tabla de versiones: una actualización ejecutaría %n migración, partiendo de un historial vacío.</numerusform>
+            <numerusform>La base de datos no tiene tabla de versiones: una actualización ejecutaría las %n migraciones, partiendo de un historial vacío.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The version table does not match the scripts, so Retort cannot tell what an upgrade would run. See Problems.</source>
+        <translation>La tabla de versiones no coincide con los scripts, así que Retort no puede saber qué ejecutaría una actualización. Consulta Problemas.</translation>
+    </message>
+    <message>
+        <source>The database could not be read, so nothing can be planned.</source>
+        <translation>No se pudo leer la base de datos, así que no se puede planificar nada.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::ProblemsView</name>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Scripts</source>
+        <translation>Scripts</translation>
+    </message>
+    <message>
+        <source>Unknown revision</source>
+        <translation>Revisión desconocida</translation>
+    </message>
+    <message>
+        <source>Version table</source>
+        <translation>Tabla de versiones</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>No se han encontrado problemas.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::ProjectSession</name>
+    <message>
+        <source>No database: open one with File → Open Database, or set sqlalchemy.url in alembic.ini.</source>
+        <translation>No hay base de datos: abre una con Archivo → Abrir base de datos, o define sqlalchemy.url en alembic.ini.</translation>
+    </message>
+    <message>
+        <source>Only SQLite databases are supported; sqlalchemy.url is &apos;%1&apos;. Open a database file with File → Open Database.</source>
+        <translation>Solo se admiten bases de datos SQLite; sqlalchemy.url es &apos;%1&apos;. Abre un archivo de base de datos con Archivo → Abrir base de datos.</translation>
+    </message>
+    <message>
+        <source>Files changed on disk; reloading.</source>
+        <translation>Archivos modificados en disco; recargando.</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>Se abrió %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n revision(s) in %1 ms.</source>
+        <translation>
+            <numerusform>Se leyó %n revisión en %1 ms.</numerusform>
+            <numerusform>Se leyeron %n revisiones en %1 ms.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::RevisionDetails</name>
+    <message>
+        <source>current</source>
+        <translation>actual</translation>
+    </message>
+    <message>
+        <source>state unknown</source>
+        <translation>estado desconocido</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>aplicada</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>cabeza</translation>
+    </message>
+    <message>
+        <source>(no message)</source>
+        <translation>(sin mensaje)</translation>
+    </message>
+    <message>
+        <source>none (a base revision)</source>
+        <translation>ninguno (revisión base)</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1 (ausente)</translation>
+    </message>
+    <message>
+        <source>none (a head)</source>
+        <translation>ninguno (es una cabeza)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>no indicada</translation>
+    </message>
+    <message>
+        <source>Open the file with the default application</source>
+        <translation>Abre el archivo con la aplicación predeterminada</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Línea %1: %2</translation>
+    </message>
+    <message>
+        <source># Cannot read %1: %2</source>
+        <translation># No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>This migration runs no SQL.</source>
+        <translation>Esta migración no ejecuta SQL.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) can lose data (highlighted).</source>
+        <translation>
+            <numerusform>%n sentencia puede perder datos (resaltada).</numerusform>
+            <numerusform>%n sentencias pueden perder datos (resaltadas).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a revision in the history to see its details.</source>
+        <translation>Selecciona una revisión en el historial para ver sus detalles.</translation>
+    </message>
+    <message>
+        <source>Parents</source>
+        <translation>Padres</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Hijos</translation>
+    </message>
+    <message>
+        <source>Branch labels</source>
+        <translation>Etiquetas de rama</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Depende de</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Fecha de creación</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Upgrade SQL</source>
+        <translation>SQL de actualización</translation>
+    </message>
+    <message>
+        <source>Downgrade SQL</source>
+        <translation>SQL de reversión</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Código fuente</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::SessionLog</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::SettingsDialog</name>
+    <message>
+        <source>Backup Folder</source>
+        <translation>Carpeta de copias de seguridad</translation>
+    </message>
+    <message>
+        <source>Python Interpreter</source>
+        <translation>Intérprete de Python</translation>
+    </message>
+    <message>
+        <source>Retort Settings</source>
+        <translation>Ajustes de Retort</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>&amp;Backup folder:</source>
+        <translation>Carpeta de &amp;copias de seguridad:</translation>
+    </message>
+    <message>
+        <source>Every upgrade, downgrade, stamp or repair first copies the database here.</source>
+        <translation>Cada actualización, reversión, sellado o reparación copia primero aquí la base de datos.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>&amp;Python interpreter:</source>
+        <translation>Intérprete de &amp;Python:</translation>
+    </message>
+    <message>
+        <source>Used only by the optional Alembic renderer, for revisions the built-in translator cannot turn into SQL. Retort never runs a project&apos;s code to read or preview it.</source>
+        <translation>Solo lo usa el generador opcional basado en Alembic, para las revisiones que el traductor integrado no puede convertir en SQL. Retort nunca ejecuta el código de un proyecto para leerlo ni para previsualizarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::StatusHeader</name>
+    <message>
+        <source>nothing open</source>
+        <translation>nada abierto</translation>
+    </message>
+    <message>
+        <source>no migration scripts</source>
+        <translation>sin scripts de migración</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>al día</translation>
+    </message>
+    <message>
+        <source>The database is at the head revision(s).</source>
+        <translation>La base de datos está en la cabeza o cabezas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n pendiente</numerusform>
+            <numerusform>%n pendientes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n migration(s) not applied yet.</source>
+        <translation>
+            <numerusform>%n migración aún sin aplicar.</numerusform>
+            <numerusform>%n migraciones aún sin aplicar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not under Alembic</source>
+        <translation>no gestionada por Alembic</translation>
+    </message>
+    <message>
+        <source>The database has no %1 table.</source>
+        <translation>La base de datos no tiene la tabla %1.</translation>
+    </message>
+    <message>
+        <source>no database</source>
+        <translation>sin base de datos</translation>
+    </message>
+    <message>
+        <source>database unreadable</source>
+        <translation>base de datos ilegible</translation>
+    </message>
+    <message>
+        <source>unknown revision</source>
+        <translation>revisión desconocida</translation>
+    </message>
+    <message>
+        <source>The version table names a revision no script defines.</source>
+        <translation>La tabla de versiones indica una revisión que ningún script define.</translation>
+    </message>
+    <message>
+        <source>scripts have problems</source>
+        <translation>los scripts tienen problemas</translation>
+    </message>
+    <message>
+        <source>version table inconsistent</source>
+        <translation>tabla de versiones inconsistente</translation>
+    </message>
+    <message>
+        <source>The rows of the version table contradict each other.</source>
+        <translation>Las filas de la tabla de versiones se contradicen entre sí.</translation>
+    </message>
+    <message>
+        <source>multiple heads</source>
+        <translation>varias cabezas</translation>
+    </message>
+    <message numerus="yes">
+        <source>The scripts have %n heads; `upgrade head` is ambiguous.</source>
+        <translation>
+            <numerusform>Los scripts tienen %n cabeza; `upgrade head` es ambiguo.</numerusform>
+            <numerusform>Los scripts tienen %n cabezas; `upgrade head` es ambiguo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some revision files could not be used; see Problems.</source>
+        <translation>Algunos archivos de revisión no se pudieron usar; consulta Problemas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n more)</source>
+        <translation>
+            <numerusform>(+%n más)</numerusform>
+            <numerusform>(+%n más)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>Ningún proyecto abierto</translation>
+    </message>
+    <message>
+        <source>No database</source>
+        <translation>Sin base de datos</translation>
+    </message>
+    <message>
+        <source>SQLite %1</source>
+        <translation>SQLite %1</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>no encontrado</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>none (no version table)</source>
+        <translation>ninguna (sin tabla de versiones)</translation>
+    </message>
+    <message>
+        <source>none (empty version table)</source>
+        <translation>ninguna (tabla de versiones vacía)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation>Actual:</translation>
+    </message>
+    <message>
+        <source>Heads:</source>
+        <translation>Cabezas:</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>Proyecto:</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include "historymodel.h"
 #include "icons.h"
 #include "labelsdelegate.h"
+#include "paddeddelegate.h"
 #include "projectsession.h"
 
 #include <QAction>
@@ -58,6 +59,7 @@ HistoryView::HistoryView(QWidget *parent) : QWidget(parent)
     m_view->setFrameShape(QFrame::NoFrame);
     m_graphDelegate = new GraphDelegate(m_model, this);
     m_labelsDelegate = new LabelsDelegate(this);
+    m_view->setItemDelegate(new PaddedDelegate(m_view));
     m_view->setItemDelegateForColumn(HistoryModel::GraphColumn, m_graphDelegate);
     m_view->setItemDelegateForColumn(HistoryModel::LabelsColumn, m_labelsDelegate);
     QHeaderView *header = m_view->header();
@@ -310,7 +312,7 @@ void HistoryView::updateMatchLabel()
         return;
     }
     m_matchLabel->setText(
-        tr("%1 of %n", nullptr, m_model->rowCount()).arg(m_filter->matchCount()));
+        tr("%1 of %2").arg(m_filter->matchCount()).arg(m_model->rowCount()));
     m_matchLabel->show();
 }
 

@@ -1,5 +1,6 @@
 #include "logview.h"
 
+#include "paddeddelegate.h"
 #include "sessionlog.h"
 
 #include <QEvent>
@@ -16,6 +17,7 @@ LogView::LogView(SessionLog *log, QWidget *parent) : QWidget(parent), m_log(log)
     m_view = new QTreeView(this);
     m_view->setObjectName(u"sessionLog"_s);
     m_view->setModel(log);
+    m_view->setItemDelegate(new PaddedDelegate(m_view));
     m_view->setRootIsDecorated(false);
     m_view->setUniformRowHeights(true);
     m_view->setAllColumnsShowFocus(true);

@@ -426,11 +426,10 @@ void MainWindow::updateStatusBar()
         m_statusSummary->clear();
     } else {
         const int revisions = snapshot->project.graph.size();
-        QString text = tr("%n revision(s)", nullptr, revisions);
-        text += u"  ·  "_s + tr("%n head(s)", nullptr, int(snapshot->status.heads.size()));
+        QString text = tr("Revisions: %1").arg(revisions);
+        text += u"  ·  "_s + tr("Heads: %1").arg(snapshot->status.heads.size());
         if (!snapshot->status.pending.isEmpty())
-            text += u"  ·  "_s +
-                    tr("%n pending", nullptr, int(snapshot->status.pending.size()));
+            text += u"  ·  "_s + tr("Pending: %1").arg(snapshot->status.pending.size());
         m_statusSummary->setText(text);
     }
     m_statusWatch->setText(snapshot && m_session->isWatching()

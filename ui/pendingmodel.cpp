@@ -75,10 +75,9 @@ QVariant PendingModel::data(const QModelIndex &index, int role) const
             if (!p.available)
                 return tr("not available");
             const qsizetype destructive = p.destructive.count(true);
-            const QString count = tr("%n statement(s)", nullptr, int(p.statements.size()));
-            return destructive == 0
-                       ? count
-                       : tr("%1, %2 can lose data").arg(count).arg(destructive);
+            const QString count = QString::number(p.statements.size());
+            return destructive == 0 ? count
+                                    : tr("%1 (%2 can lose data)").arg(count).arg(destructive);
         }
         default:
             return {};
@@ -124,7 +123,7 @@ QVariant PendingModel::headerData(int section, Qt::Orientation orientation, int 
     case MessageColumn:
         return tr("Message");
     case SqlColumn:
-        return tr("SQL");
+        return tr("Statements");
     default:
         return {};
     }

@@ -2,6 +2,7 @@
 
 #include "codeview.h"
 #include "messagebar.h"
+#include "paddeddelegate.h"
 #include "pendingmodel.h"
 #include "projectsession.h"
 
@@ -23,6 +24,7 @@ PendingView::PendingView(QWidget *parent) : QWidget(parent)
     m_steps = new QTreeView(this);
     m_steps->setObjectName(u"pendingSteps"_s);
     m_steps->setModel(m_model);
+    m_steps->setItemDelegate(new PaddedDelegate(m_steps));
     m_steps->setRootIsDecorated(false);
     m_steps->setUniformRowHeights(true);
     m_steps->setAllColumnsShowFocus(true);
@@ -99,8 +101,7 @@ void PendingView::showStep(int row)
     const qsizetype destructive = preview.destructive.count(true);
     if (destructive > 0) {
         m_stepMessage->setKind(MessageBar::Kind::Warning);
-        m_stepMessage->setText(tr("%n statement(s) can lose data (highlighted).", nullptr,
-                                  int(destructive)));
+        m_stepMessage->setText(tr("Statements that can lose data are highlighted: %1.").arg(destructive));
         m_stepMessage->show();
     } else if (preview.statements.isEmpty()) {
         m_stepMessage->setKind(MessageBar::Kind::Information);
@@ -129,13 +130,13 @@ void PendingView::updateSummary()
     case StatusReport::State::Pending:
         m_summary->setKind(MessageBar::Kind::Warning);
         m_summary->setText(
-            tr("%n migration(s) to run to reach the head(s), in this order.", nullptr, int(steps)));
+            tr("Migrations to run to reach the heads, in this order: %1.").arg(steps));
         break;
     case StatusReport::State::NotUnderAlembic:
         m_summary->setKind(MessageBar::Kind::Warning);
-        m_summary->setText(tr("The database has no version table: an upgrade would run all %n "
-                              "migration(s), starting from an empty history.",
-                              nullptr, int(steps)));
+        m_summary->setText(tr("The database has no version table: an upgrade would run every "
+                              "migration (%1), starting from an empty history.")
+                               .arg(steps));
         break;
     case StatusReport::State::Inconsistent:
         m_summary->setKind(MessageBar::Kind::Error);

@@ -1,5 +1,6 @@
 #include "problemsview.h"
 
+#include "paddeddelegate.h"
 #include "projectsession.h"
 
 #include <QEvent>
@@ -23,6 +24,7 @@ ProblemsView::ProblemsView(QWidget *parent) : QWidget(parent)
     m_list = new QTreeWidget(m_stack);
     m_list->setObjectName(u"problemsList"_s);
     m_list->setColumnCount(2);
+    m_list->setItemDelegate(new PaddedDelegate(m_list));
     m_list->setRootIsDecorated(false);
     m_list->setWordWrap(true);
     m_list->setAllColumnsShowFocus(true);

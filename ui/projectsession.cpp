@@ -199,7 +199,8 @@ void ProjectSession::logOutcome(const SessionSnapshot &snapshot, bool reloaded)
         m_log->error(snapshot.configError);
         return;
     }
-    m_log->info(tr("Read %n revision(s) in %1 ms.", nullptr, snapshot.project.graph.size())
+    m_log->info(tr("Revisions read: %1 (in %2 ms).")
+                    .arg(snapshot.project.graph.size())
                     .arg(snapshot.loadMilliseconds));
     for (const QString &warning : snapshot.project.scanWarnings)
         m_log->warning(warning);

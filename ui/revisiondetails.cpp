@@ -278,8 +278,7 @@ void RevisionDetails::showSql(int direction, CodeView *view, MessageBar *message
         message->show();
     } else if (destructive > 0) {
         message->setKind(MessageBar::Kind::Warning);
-        message->setText(tr("%n statement(s) can lose data (highlighted).", nullptr,
-                            int(destructive)));
+        message->setText(tr("Statements that can lose data are highlighted: %1.").arg(destructive));
         message->show();
     } else {
         message->hide();

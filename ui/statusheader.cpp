@@ -197,12 +197,11 @@ QList<StatusHeader::Badge> StatusHeader::badgesFor(const SessionSnapshot *s)
     switch (status.state) {
     case StatusReport::State::UpToDate:
         badges.append({tr("up to date"), Tone::Good,
-                       tr("The database is at the head revision(s).")});
+                       tr("The database is at the heads of the scripts.")});
         break;
     case StatusReport::State::Pending:
         badges.append({tr("%n pending", nullptr, int(status.pending.size())), Tone::Attention,
-                       tr("%n migration(s) not applied yet.", nullptr,
-                          int(status.pending.size()))});
+                       tr("Migrations not applied yet: %1.").arg(status.pending.size())});
         break;
     case StatusReport::State::NotUnderAlembic:
         badges.append({tr("not under Alembic"), Tone::Attention,

@@ -9,6 +9,13 @@ normal command line::
 
     /usr/bin/python3 alembic_sorted.py -c alembic.ini history -v
 
+It pins one more source of randomness: a revision's dependencies that are not
+already ancestors (``_normalized_resolved_dependencies``) are kept in a Python
+set and turned into a tuple, so when a revision still depends on two or more
+revisions the walk order of ``history`` changes with PYTHONHASHSEED (seen with
+tests/data/projects/dependson, revision 2c3d4e5f6a03). The wrapper keeps them
+in the order they are declared in ``depends_on``, the order Retort uses.
+
 Two extra modes serve the conformance harness (conformance.py); neither changes
 what Alembic computes:
 
@@ -35,6 +42,26 @@ def _sorted_listdir(path="."):
 
 
 os.listdir = _sorted_listdir
+
+
+def _pin_dependency_order():
+    from alembic.script import revision as _revision
+
+    original = _revision.RevisionMap._normalize_depends_on
+
+    def _normalize_depends_on(self, revisions, map_):
+        original(self, revisions, map_)
+        for rev in revisions:
+            kept = set(rev._normalized_resolved_dependencies)
+            if len(kept) > 1:
+                rev._normalized_resolved_dependencies = tuple(
+                    dict.fromkeys(d for d in rev._resolved_dependencies if d in kept)
+                )
+
+    _revision.RevisionMap._normalize_depends_on = _normalize_depends_on
+
+
+_pin_dependency_order()
 
 
 def _run_alembic(argv):

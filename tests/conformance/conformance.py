@@ -961,6 +961,9 @@ def main(argv=None):
                     help="run each reference command as its own process (slow; with --self-check: "
                          "compare that with the forking batch mode)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    ap.add_argument("--no-snapshot", dest="snapshot", action="store_false",
+                    help="run the retort binary in place instead of a private copy taken at start "
+                         "(the copy keeps a rebuild during the run from mixing two binaries)")
     ap.add_argument("--dry-run", action="store_true", help="only build the projects and list what would be compared")
     ap.add_argument("--report", metavar="FILE", help="write the failures as JSON")
     ap.add_argument("--max-details", type=int, default=300, metavar="N",
@@ -976,6 +979,11 @@ def main(argv=None):
 
     workdir = os.path.realpath(tempfile.mkdtemp(prefix="retort-conformance-"))
     OPTS.workdir = workdir
+    if OPTS.snapshot and OPTS.retort:
+        # a private copy, so that a rebuild during the run cannot mix two binaries
+        copy = os.path.join(workdir, "retort-under-test")
+        shutil.copy2(OPTS.retort, copy)
+        OPTS.retort = copy
     stream = sys.stderr
     try:
         projects = prepare_projects(workdir)
