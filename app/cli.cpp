@@ -3,6 +3,10 @@
 #include "alembicformat.h"
 #include "migrationplan.h"
 #include "offlinesql.h"
+#include "backup.h"
+#include "executor.h"
+#include "scratchdatabase.h"
+#include "stepsql.h"
 #include "project.h"
 #include "projectconfig.h"
 #include "revisionresolver.h"
@@ -50,6 +54,9 @@ const QList<CommandSpec> &commandSpecs()
         {u"downgrade"_s, {u"--sql"_s, u"--no-backup"_s}, {u"--backup-dir"_s}, true},
         {u"stamp"_s, {u"--sql"_s, u"--purge"_s, u"--no-backup"_s}, {u"--backup-dir"_s}, true},
         {u"pending"_s, {}, {}, false},
+        {u"backup"_s, {}, {u"--backup-dir"_s}, false},
+        {u"backups"_s, {}, {u"--backup-dir"_s}, false},
+        {u"restore"_s, {}, {u"--backup-dir"_s}, true},
     };
     return specs;
 }
@@ -445,6 +452,78 @@ int CommandLine::dispatch(Invocation &inv)
     const bool verbose = inv.flag(u"--verbose"_s);
     const QString &command = inv.command;
 
+    // Applies a plan to the database through the core's executor: backup,
+    // one transaction per step, integrity check, audit log.
+    auto runPlan = [&](const MigrationPlan &plan, const StepSql &stepSql) -> int {
+        // Refuse before anything runs when a step has no SQL to run.
+        QStringList blockers;
+        for (const PlanStep &step : plan.steps) {
+            const QString why = stepSql.whyNotTranslatable(step);
+            if (!why.isEmpty())
+                blockers.append(why);
+        }
+        if (!blockers.isEmpty())
+            return fail(OperationFailed,
+                        tr("Nothing was run: %1 step(s) of the plan cannot be applied.")
+                            .arg(blockers.size()),
+                        blockers.join(u'\n'), u"translation"_s);
+        MigrationExecutor executor;
+        QObject::connect(&executor, &MigrationExecutor::stepStarted, &executor,
+                         [&](int, int, const QString &description) {
+                             if (!inv.json)
+                                 printError(tr("Running %1").arg(description));
+                         });
+        ExecutionOptions executionOptions;
+        executionOptions.backup = !inv.flag(u"--no-backup"_s);
+        executionOptions.backupFolder = inv.value(u"--backup-dir"_s);
+        executionOptions.versionTable = project.config.versionTable;
+        const ExecutionReport report =
+            executor.run(plan, project.config.databasePath, executionOptions, stepSql.runner());
+        const bool unreadable = report.errorKind == ExecutionReport::Error::MissingDatabase ||
+                                report.errorKind == ExecutionReport::Error::NotADatabase ||
+                                report.errorKind == ExecutionReport::Error::Locked;
+        const int code = report.ok ? Ok : unreadable ? DatabaseUnreadable : OperationFailed;
+        if (inv.json) {
+            QJsonObject o{{u"ok"_s, report.ok},
+                          {u"steps"_s, report.stepCount},
+                          {u"steps_completed"_s, report.stepsCompleted},
+                          {u"rows_before"_s, toJsonArray(report.rowsBefore)},
+                          {u"rows_after"_s, toJsonArray(report.rowsAfter)},
+                          {u"backup"_s, report.backupFile},
+                          {u"integrity"_s, toJsonArray(report.integrityMessages)},
+                          {u"foreign_key_violations"_s, toJsonArray(report.foreignKeyViolations)},
+                          {u"exit_code"_s, code}};
+            if (!report.ok)
+                o.insert(u"error"_s,
+                         QJsonObject{{u"kind"_s, u"execution"_s},
+                                     {u"message"_s, report.error},
+                                     {u"revision"_s, report.failedRevision},
+                                     {u"statement"_s, report.failedStatement},
+                                     {u"sqlite_message"_s, report.sqliteMessage}});
+            emitJson(o);
+            return code;
+        }
+        if (!report.backupFile.isEmpty())
+            printError(tr("Backup: %1").arg(report.backupFile));
+        if (report.integrityChecked) {
+            printError(tr("Integrity check: %1").arg(report.integrityMessages.join(u"; "_s)));
+            for (const QString &v : report.foreignKeyViolations)
+                printError(tr("Foreign key violation: %1").arg(v));
+        }
+        if (report.stopped)
+            printError(tr("Stopped after %1 of %2 step(s).")
+                           .arg(report.stepsCompleted)
+                           .arg(report.stepCount));
+        if (!report.ok && !report.stopped) {
+            printError(u"retort: "_s + report.error);
+            if (report.stepsCompleted > 0 || report.failedStep >= 0)
+                printError(tr("The database is at the last completed step: %1")
+                               .arg(report.rowsAfter.isEmpty() ? tr("(no revision)")
+                                                               : report.rowsAfter.join(u", "_s)));
+        }
+        return code;
+    };
+
     if (command == u"status"_s) {
         VersionTableState table;
         if (!project.config.databasePath.isEmpty())
@@ -700,15 +779,26 @@ int CommandLine::dispatch(Invocation &inv)
             printError(tr("warning: %1").arg(w));
         if (!planned)
             return fail(AlembicFailure, planned.error, {}, u"revision"_s);
+        const StepSql stepSql(project);
         if (sql) {
+            // The schema at the start is replayed from the scripts: --sql never reads the database.
+            QStringList startSchema;
+            if (!startRows.isEmpty()) {
+                const StepSql::Replay replay = stepSql.schemaAt(startRows);
+                if (!replay)
+                    return fail(OperationFailed, replay.error, {}, u"translation"_s);
+                startSchema = replay.schema;
+            }
+            const StepSql::PlanRendering rendering = stepSql.renderPlan(planned.plan, startSchema);
+            if (!rendering)
+                return fail(OperationFailed, rendering.error, {}, u"translation"_s);
             const OfflineSql::Result script = OfflineSql::render(
                 planned.plan, project.config.versionTable,
-                [&](const PlanStep &step, QString *error) -> QStringList {
-                    if (step.kind == PlanStep::Kind::Stamp)
-                        return {};
-                    *error = tr("The SQL of revision %1 cannot be produced yet.")
-                                 .arg(graph.node(step.revision).id);
-                    return {};
+                [&](int index, const PlanStep &, QString *) -> QStringList {
+                    QStringList statements;
+                    for (const RenderedStatement &r : rendering.steps.value(index).statements)
+                        statements.append(SqlRenderer::offlineText(r.sql));
+                    return statements;
                 });
             if (!script)
                 return fail(OperationFailed, script.error, {}, u"translation"_s);
@@ -720,7 +810,130 @@ int CommandLine::dispatch(Invocation &inv)
                             size_t(script.script.toUtf8().size()), stdout);
             return Ok;
         }
-        return fail(OperationFailed, tr("Writing to the database is not available yet."));
+        return runPlan(planned.plan, stepSql);
+    }
+
+    if (command == u"pending"_s) {
+        const auto table = readTable();
+        if (!table)
+            return DatabaseUnreadable;
+        const MigrationPlanner::Result planned =
+            MigrationPlanner(graph).upgrade(table->rows, u"heads"_s);
+        if (!planned)
+            return fail(AlembicFailure, planned.error, {}, u"revision"_s);
+        const StepSql stepSql(project);
+        const StepSql::PlanRendering rendering = stepSql.renderPlan(
+            planned.plan, ScratchDatabase::schemaOf(project.config.databasePath));
+        const qsizetype count = planned.plan.steps.size();
+        if (inv.json) {
+            QJsonArray steps;
+            for (qsizetype i = 0; i < count; ++i) {
+                const PlanStep &step = planned.plan.steps[i];
+                QJsonArray statements;
+                for (const RenderedStatement &r : rendering.steps.value(i).statements)
+                    statements.append(QJsonObject{{u"sql"_s, r.sql},
+                                                  {u"destructive"_s, r.destructive}});
+                QJsonObject o = revisionJson(graph, step.revision);
+                o.insert(u"step"_s, step.logLine());
+                o.insert(u"statements"_s, statements);
+                const QString why = i < rendering.steps.size() ? rendering.steps[i].error
+                                                                : tr("not rendered: an earlier step failed");
+                if (!why.isEmpty())
+                    o.insert(u"sql_error"_s, why);
+                steps.append(o);
+            }
+            emitJson(QJsonObject{{u"rows"_s, toJsonArray(table->rows)},
+                                 {u"pending_count"_s, int(count)},
+                                 {u"steps"_s, steps}});
+            return count ? PendingMigrations : Ok;
+        }
+        if (count == 0) {
+            print(tr("No pending migrations: the database is at the head."));
+            return Ok;
+        }
+        print(tr("Pending migrations: %1").arg(count));
+        for (qsizetype i = 0; i < count; ++i) {
+            const PlanStep &step = planned.plan.steps[i];
+            print(QString());
+            print(u"-- "_s + step.logLine());
+            if (i >= rendering.steps.size()) {
+                print(tr("   (SQL not shown: an earlier step could not be rendered)"));
+                continue;
+            }
+            const StepSql::Rendered &r = rendering.steps[i];
+            for (const RenderedStatement &statement : r.statements) {
+                if (statement.destructive)
+                    print(tr("-- DESTRUCTIVE: the next statement can lose data"));
+                print(SqlRenderer::offlineText(statement.sql) + u';');
+            }
+            if (r.statements.isEmpty() && r)
+                print(tr("-- (no SQL)"));
+            if (!r)
+                print(tr("-- SQL cannot be shown: %1").arg(r.error));
+        }
+        return PendingMigrations;
+    }
+
+    if (command == u"backup"_s || command == u"backups"_s || command == u"restore"_s) {
+        if (project.config.databasePath.isEmpty())
+            return fail(DatabaseUnreadable,
+                        tr("No database: give --db FILE or set sqlalchemy.url in alembic.ini."),
+                        {}, u"database"_s);
+        const QString folder = inv.value(u"--backup-dir"_s);
+        const QString db = project.config.databasePath;
+        if (command == u"backups"_s) {
+            const QList<BackupInfo> backups = Backup::list(db, folder);
+            if (inv.json) {
+                QJsonArray array;
+                for (const BackupInfo &b : backups)
+                    array.append(QJsonObject{{u"file"_s, b.file},
+                                             {u"time"_s, b.time.toString(Qt::ISODate)},
+                                             {u"size"_s, b.size}});
+                emitJson(QJsonObject{{u"database"_s, db}, {u"backups"_s, array}});
+                return Ok;
+            }
+            if (backups.isEmpty())
+                print(tr("No backups of %1.").arg(db));
+            for (const BackupInfo &b : backups)
+                print(u"%1  %2  %3"_s.arg(b.time.toString(u"yyyy-MM-dd HH:mm:ss"_s))
+                          .arg(b.size, 10)
+                          .arg(b.file));
+            return Ok;
+        }
+        auto backupFailure = [&](BackupError kind, const QString &error) {
+            const bool unreadable = kind == BackupError::MissingDatabase ||
+                                    kind == BackupError::NotADatabase ||
+                                    kind == BackupError::Locked;
+            return fail(unreadable ? DatabaseUnreadable : OperationFailed, error, {},
+                        u"backup"_s);
+        };
+        if (command == u"backup"_s) {
+            const BackupResult made = Backup::create(db, folder);
+            if (!made)
+                return backupFailure(made.errorKind, made.error);
+            if (inv.json)
+                emitJson(QJsonObject{{u"database"_s, db}, {u"backup"_s, made.file}});
+            else
+                print(tr("Backup written: %1").arg(made.file));
+            return Ok;
+        }
+        const QString file = QDir(options.workingDirectory.isEmpty() ? QDir::currentPath()
+                                                                     : options.workingDirectory)
+                                 .absoluteFilePath(inv.positional.value(0));
+        const RestoreResult restored = Backup::restore(file, db, folder);
+        if (!restored)
+            return backupFailure(restored.errorKind, restored.error);
+        if (inv.json) {
+            emitJson(QJsonObject{{u"database"_s, db},
+                                 {u"restored_from"_s, file},
+                                 {u"safety_backup"_s, restored.safetyBackup},
+                                 {u"integrity"_s, toJsonArray(restored.integrityMessages)}});
+        } else {
+            print(tr("Restored %1 from %2.").arg(db, file));
+            print(tr("The database as it was before the restore: %1").arg(restored.safetyBackup));
+            print(tr("Integrity check: %1").arg(restored.integrityMessages.join(u"; "_s)));
+        }
+        return Ok;
     }
 
     if (command == u"history"_s) {

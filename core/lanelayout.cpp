@@ -1,7 +1,5 @@
 #include "lanelayout.h"
 
-#include "revisionresolver.h"
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -139,16 +137,95 @@ LaneLayout LaneLayout::compute(const RevisionGraph &graph, const QList<int> &ord
     return layout;
 }
 
+namespace {
+
+// Alembic's RevisionMap._topological_sort over every revision from the heads
+// down, as `walk_revisions("base", "heads")` (and so `alembic history`) orders
+// them: one head's line is followed down until a revision another pending
+// head also descends from, which waits until that head's line reaches it.
+// Same steps as Alembic, with ancestor sets as bit vectors, so thousands of
+// revisions take milliseconds. Returns an empty list when it cannot finish.
+QList<int> alembicHistoryOrder(const RevisionGraph &graph)
+{
+    const int n = graph.size();
+    std::vector<bool> todo = graph.reachable(graph.heads(), RevisionGraph::Direction::Ancestors,
+                                             RevisionGraph::Edges::WithDependencies);
+    int remaining = int(std::count(todo.begin(), todo.end(), true));
+    auto ancestorsOf = [&graph](int revision) {
+        return graph.reachable({revision}, RevisionGraph::Direction::Ancestors,
+                               RevisionGraph::Edges::WithDependencies);
+    };
+
+    std::vector<int> heads; // graph.heads() is in map order already
+    for (int h : graph.heads())
+        if (h >= 0 && h < n && todo[size_t(h)])
+            heads.push_back(h);
+    std::vector<std::vector<bool>> ancestors;
+    for (int h : heads)
+        ancestors.push_back(ancestorsOf(h));
+
+    QList<int> output;
+    output.reserve(remaining);
+    size_t candidateIndex = 0;
+    // Each pass emits a revision or moves to another head; bound it anyway.
+    qint64 guard = qint64(n + 1) * qint64(heads.size() + 2) * 4 + 64;
+    while (!heads.empty()) {
+        if (--guard < 0)
+            return {};
+        const int candidate = heads[candidateIndex];
+        bool deferred = false;
+        for (size_t other = 0; other < heads.size(); ++other) {
+            if (other != candidateIndex && ancestors[other][size_t(candidate)]) {
+                candidateIndex = other; // another head descends from it: that one first
+                deferred = true;
+                break;
+            }
+        }
+        if (deferred)
+            continue;
+        if (todo[size_t(candidate)]) {
+            output.append(candidate);
+            todo[size_t(candidate)] = false;
+            --remaining;
+        }
+        const RevisionGraph::Node &node = graph.node(candidate);
+        QList<int> toAdd;
+        for (int down : node.normalizedDownRevisions())
+            if (todo[size_t(down)] && std::find(heads.begin(), heads.end(), down) == heads.end())
+                toAdd.append(down);
+        if (toAdd.isEmpty()) {
+            heads.erase(heads.begin() + qsizetype(candidateIndex));
+            ancestors.erase(ancestors.begin() + qsizetype(candidateIndex));
+            candidateIndex = candidateIndex > 0 ? candidateIndex - 1 : 0;
+        } else if (node.normalizedDependencies.isEmpty() && node.downRevisions.size() == 1) {
+            // Plain movement down a line.
+            heads[candidateIndex] = toAdd.first();
+            ancestors[candidateIndex][size_t(candidate)] = false;
+        } else {
+            heads[candidateIndex] = toAdd.first();
+            ancestors[candidateIndex] = ancestorsOf(toAdd.first());
+            for (qsizetype k = 1; k < toAdd.size(); ++k) {
+                heads.push_back(toAdd[k]);
+                ancestors.push_back(ancestorsOf(toAdd[k]));
+            }
+        }
+    }
+    if (remaining != 0)
+        return {};
+    return output;
+}
+
+} // namespace
+
 QList<int> LaneLayout::historyOrder(const RevisionGraph &graph)
 {
     if (graph.isEmpty())
         return {};
-    RevisionResolver resolver(graph);
-    const auto walk = resolver.walk(RevisionSpec::of(u"base"_s), RevisionSpec::of(u"heads"_s));
-    resolver.takeWarnings();
-    if (walk && walk.value.size() == graph.size() &&
-        std::all_of(walk.value.begin(), walk.value.end(), [](int r) { return r >= 0; }))
-        return walk.value;
+    if (!graph.hasFatalProblem()) {
+        const QList<int> order = alembicHistoryOrder(graph);
+        if (order.size() == graph.size())
+            return order;
+    }
 
     // Fallback: children before parents (Kahn's algorithm from the heads),
     // newest files first among equals; what a cycle leaves is appended.

@@ -63,8 +63,9 @@ public:
     static LaneLayout compute(const RevisionGraph &graph, const QList<int> &order);
 
     // The order the history is shown in: Alembic's history order (heads to
-    // bases), or, when the history cannot be walked (cycles, clashes), every
-    // revision in an order that still puts children before parents where it can.
+    // bases, as `alembic history` lists them), or, when the history cannot be
+    // walked (cycles, clashes), every revision in an order that still puts
+    // children before parents where it can.
     static QList<int> historyOrder(const RevisionGraph &graph);
 
     int rowCount() const { return int(m_rows.size()); }

@@ -18,13 +18,14 @@ OfflineSql::Result OfflineSql::render(const MigrationPlan &plan, const QString &
     auto writeStatement = [&out](const QString &statement) { out += statement + u";\n\n"_s; };
 
     QStringList rows = plan.rowsBefore;
-    for (const PlanStep &step : plan.steps) {
+    for (qsizetype index = 0; index < plan.steps.size(); ++index) {
+        const PlanStep &step = plan.steps[index];
         if (rows.isEmpty())
             writeStatement(versionTableDdl(versionTable));
         out += u"-- Running "_s + step.shortLog() + u"\n\n"_s;
         if (statementsFor) {
             QString error;
-            const QStringList statements = statementsFor(step, &error);
+            const QStringList statements = statementsFor(int(index), step, &error);
             if (!error.isEmpty()) {
                 result.error = error;
                 return result;

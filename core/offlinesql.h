@@ -18,7 +18,8 @@ class OfflineSql
 public:
     // `statementsFor` gives a step's DDL/DML statements (without ';'); it may
     // fail by returning an error through `error`, which stops the script.
-    using StatementSource = std::function<QStringList(const PlanStep &step, QString *error)>;
+    using StatementSource =
+        std::function<QStringList(int stepIndex, const PlanStep &step, QString *error)>;
 
     struct Result
     {

@@ -241,6 +241,20 @@ private:
         const bool triple = m_pos + 2 < m_src.size() && m_src[m_pos + 1] == quote &&
                             m_src[m_pos + 2] == quote;
         m_pos += triple ? 3 : 1;
+        if (!triple) {
+            // Most strings have no escapes: take them in one piece.
+            qsizetype end = m_pos;
+            while (end < m_src.size() && m_src[end] != quote && m_src[end] != u'\\' &&
+                   m_src[end] != u'\n' && m_src[end] != u'\r')
+                ++end;
+            if (end < m_src.size() && m_src[end] == quote) {
+                const QString value = m_src.mid(m_pos, end - m_pos);
+                m_pos = end + 1;
+                m_tokenLine = startLine;
+                push(Token::Type::String, value, fString, bytes);
+                return;
+            }
+        }
         QString value;
         for (;;) {
             if (m_pos >= m_src.size())

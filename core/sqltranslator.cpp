@@ -135,11 +135,31 @@ struct Value
     std::vector<Value> items;  // List, Tuple, Dict keys, TableClause columns
     std::vector<Value> values; // Dict values
     ColumnType type;
-    ColumnDef column;
-    bool nullableGiven = false; // Column: nullable= was passed
-    ForeignKeySpec foreignKey;
-    ConstraintDef constraint;
-    IndexDef index;
+
+    // The schema constructs, out of line: values are copied a lot while arguments bind.
+    struct Payload
+    {
+        ColumnDef column;
+        bool nullableGiven = false; // Column: nullable= was passed
+        ForeignKeySpec foreignKey;
+        ConstraintDef constraint;
+        IndexDef index;
+    };
+    std::shared_ptr<Payload> payload;
+
+    const Payload &data() const
+    {
+        static const Payload empty;
+        return payload ? *payload : empty;
+    }
+    Payload &edit()
+    {
+        if (!payload)
+            payload = std::make_shared<Payload>();
+        else if (payload.use_count() > 1)
+            payload = std::make_shared<Payload>(*payload);
+        return *payload;
+    }
 };
 
 QString describe(const Value &value)
@@ -174,21 +194,28 @@ struct Arguments
 {
     QString function;
     int line = 0;
-    QHash<QString, Value> named;
-    std::vector<Value> rest;                   // *args
-    QList<QPair<QString, Value>> extraKeywords; // **kw
+    std::vector<std::pair<QString, Value>> named; // few: a linear search beats hashing
+    std::vector<Value> rest;                       // *args
+    QList<QPair<QString, Value>> extraKeywords;    // **kw
 
-    bool has(const QString &name) const { return named.contains(name); }
+    bool has(const QString &name) const { return get(name) != nullptr; }
     const Value *get(const QString &name) const
     {
-        const auto it = named.constFind(name);
-        return it == named.cend() ? nullptr : &*it;
+        for (const auto &entry : named) {
+            if (entry.first == name)
+                return &entry.second;
+        }
+        return nullptr;
     }
     // Given and not None.
     const Value *given(const QString &name) const
     {
         const Value *value = get(name);
         return value && value->kind != Value::Kind::None ? value : nullptr;
+    }
+    void remove(const QString &name)
+    {
+        std::erase_if(named, [&](const auto &entry) { return entry.first == name; });
     }
 };
 
@@ -226,6 +253,8 @@ QString normaliseQualifiedName(const QString &name)
     };
     if (name == u"alembic.op")
         return u"op"_s;
+    if (name.startsWith(u"sqlalchemy.") && name.indexOf(u'.', 11) < 0)
+        return name; // already normal: sqlalchemy.Column
     for (const auto &[from, to] : prefixes) {
         if (name.startsWith(from))
             return to + name.mid(from.size());
@@ -479,6 +508,13 @@ private:
     // "batch.add_column" (a method of the current batch context).
     QString callableName(const PyExpr &callee)
     {
+        // The common `sa.X` / `op.X` shape, without building the dotted name first.
+        if (callee.kind == PyExpr::Kind::Attribute && callee.base &&
+            callee.base->kind == PyExpr::Kind::Name && !m_locals.contains(callee.base->text)) {
+            const auto import = m_imports.constFind(callee.base->text);
+            if (import != m_imports.cend())
+                return normaliseQualifiedName(*import + u'.' + callee.text);
+        }
         const QString dotted = callee.dottedName();
         if (dotted.isEmpty()) {
             if (callee.kind == PyExpr::Kind::Unsupported)
@@ -588,7 +624,7 @@ private:
         for (qsizetype i = 0; i < call.items.size(); ++i) {
             Value value = eval(*call.items[i]);
             if (i < parameters.size())
-                args.named.insert(parameters[i], value);
+                args.named.emplace_back(parameters[i], std::move(value));
             else if (varPositional)
                 args.rest.push_back(value);
             else
@@ -597,10 +633,10 @@ private:
         for (const PyKeyword &keyword : call.keywords) {
             Value value = eval(*keyword.value);
             if (parameters.contains(keyword.name)) {
-                if (args.named.contains(keyword.name))
+                if (args.has(keyword.name))
                     fail(call.line, tr("%1() got multiple values for argument '%2'")
                                         .arg(function, keyword.name));
-                args.named.insert(keyword.name, value);
+                args.named.emplace_back(keyword.name, std::move(value));
             } else if (varKeyword) {
                 args.extraKeywords.append({keyword.name, value});
             } else {
@@ -950,7 +986,7 @@ private:
         Value value;
         value.kind = Value::Kind::Column;
         value.line = expr.line;
-        ColumnDef &column = value.column;
+        ColumnDef &column = value.edit().column;
         size_t next = 0;
         if (next < args.rest.size() && args.rest[next].kind == Value::Kind::String)
             column.name = args.rest[next++].text;
@@ -962,7 +998,7 @@ private:
         for (; next < args.rest.size(); ++next) {
             const Value &item = args.rest[next];
             if (item.kind == Value::Kind::ForeignKey) {
-                ForeignKeySpec fk = item.foreignKey;
+                ForeignKeySpec fk = item.data().foreignKey;
                 fk.columns = {column.name};
                 column.foreignKeys.append(fk);
             } else if (item.kind == Value::Kind::Constraint) {
@@ -1012,7 +1048,7 @@ private:
             fail(expr.line, tr("column '%1' has no type").arg(column.name));
         column.primaryKey = primaryKey;
         column.nullable = nullable.value_or(!primaryKey);
-        value.nullableGiven = nullable.has_value();
+        value.edit().nullableGiven = nullable.has_value();
         return value;
     }
 
@@ -1092,9 +1128,9 @@ private:
         if (!target)
             fail(expr.line, tr("ForeignKey() needs a target column"));
         const auto [table, column] = splitColumnSpec(*target);
-        value.foreignKey.referredTable = table;
-        value.foreignKey.referredColumns = {column};
-        foreignKeyOptions(args, value.foreignKey);
+        value.edit().foreignKey.referredTable = table;
+        value.edit().foreignKey.referredColumns = {column};
+        foreignKeyOptions(args, value.edit().foreignKey);
         return value;
     }
 
@@ -1109,8 +1145,8 @@ private:
         Value value;
         value.kind = Value::Kind::Constraint;
         value.line = expr.line;
-        value.constraint.kind = ConstraintDef::Kind::ForeignKey;
-        ForeignKeySpec &fk = value.constraint.foreignKey;
+        value.edit().constraint.kind = ConstraintDef::Kind::ForeignKey;
+        ForeignKeySpec &fk = value.edit().constraint.foreignKey;
         const Value *columns = args.get(u"columns"_s);
         const Value *refColumns = args.get(u"refcolumns"_s);
         if (!columns || !refColumns)
@@ -1128,7 +1164,7 @@ private:
         if (fk.columns.size() != fk.referredColumns.size() || fk.columns.isEmpty())
             fail(expr.line, tr("ForeignKeyConstraint needs as many refcolumns as columns"));
         foreignKeyOptions(args, fk);
-        value.constraint.name = fk.name;
+        value.edit().constraint.name = fk.name;
         return value;
     }
 
@@ -1138,13 +1174,13 @@ private:
         Value value;
         value.kind = Value::Kind::Constraint;
         value.line = expr.line;
-        value.constraint.kind = name == u"PrimaryKeyConstraint" ? ConstraintDef::Kind::PrimaryKey
+        value.edit().constraint.kind = name == u"PrimaryKeyConstraint" ? ConstraintDef::Kind::PrimaryKey
                                                                 : ConstraintDef::Kind::Unique;
         for (const Value &item : args.rest)
-            value.constraint.columns.append(asString(item, tr("a constraint column")));
+            value.edit().constraint.columns.append(asString(item, tr("a constraint column")));
         for (const auto &[key, item] : args.extraKeywords) {
             if (key == u"name")
-                value.constraint.name =
+                value.edit().constraint.name =
                     item.kind == Value::Kind::None ? QString() : asString(item, key);
             else if (key != u"info" && !isOtherDialectKeyword(key))
                 fail(item.line, tr("%1(%2=...) is not supported").arg(name, key));
@@ -1160,12 +1196,12 @@ private:
         Value value;
         value.kind = Value::Kind::Constraint;
         value.line = expr.line;
-        value.constraint.kind = ConstraintDef::Kind::Check;
+        value.edit().constraint.kind = ConstraintDef::Kind::Check;
         const Value *sqltext = args.get(u"sqltext"_s);
         if (!sqltext)
             fail(expr.line, tr("CheckConstraint() needs a condition"));
-        value.constraint.checkSql = conditionSql(*sqltext);
-        value.constraint.name = optionalString(args, u"name"_s).value_or(QString());
+        value.edit().constraint.checkSql = conditionSql(*sqltext);
+        value.edit().constraint.name = optionalString(args, u"name"_s).value_or(QString());
         return value;
     }
 
@@ -1206,14 +1242,14 @@ private:
         value.line = expr.line;
         if (args.rest.empty() || args.rest[0].kind != Value::Kind::String)
             fail(expr.line, tr("an Index must have a name as its first argument"));
-        value.index.name = args.rest[0].text;
+        value.edit().index.name = args.rest[0].text;
         for (size_t i = 1; i < args.rest.size(); ++i)
-            value.index.elements.append(indexElement(args.rest[i]));
+            value.edit().index.elements.append(indexElement(args.rest[i]));
         for (const auto &[key, item] : args.extraKeywords) {
             if (key == u"unique")
-                value.index.unique = asBool(item, key);
+                value.edit().index.unique = asBool(item, key);
             else if (key == u"sqlite_where")
-                value.index.where = whereClause(&item);
+                value.edit().index.where = whereClause(&item);
             else if (key != u"info" && !isOtherDialectKeyword(key))
                 fail(item.line, tr("Index(%1=...) is not supported").arg(key));
         }
@@ -1281,11 +1317,11 @@ private:
         Value value;
         value.kind = Value::Kind::Column;
         value.line = expr.line;
-        value.column.name = requiredString(args, u"text"_s);
+        value.edit().column.name = requiredString(args, u"text"_s);
         if (const Value *type = args.given(u"type_"_s)) {
             if (type->kind != Value::Kind::Type)
                 fail(type->line, tr("type_ must be a type"));
-            value.column.type = type->type;
+            value.edit().column.type = type->type;
         }
         return value;
     }
@@ -1512,9 +1548,9 @@ private:
     ColumnDef columnArgument(const Arguments &args)
     {
         const Value *column = args.get(u"column"_s);
-        if (!column || column->kind != Value::Kind::Column || column->column.type.ddl.isEmpty())
+        if (!column || column->kind != Value::Kind::Column || column->data().column.type.ddl.isEmpty())
             fail(args.line, tr("%1() needs a sa.Column(...)").arg(args.function));
-        return column->column;
+        return column->data().column;
     }
 
     std::optional<ColumnType> existingType(const Arguments &args)
@@ -1634,23 +1670,23 @@ private:
         for (const Value &item : args.rest) {
             switch (item.kind) {
             case Value::Kind::Column:
-                if (item.column.type.ddl.isEmpty())
-                    fail(item.line, tr("column '%1' has no type").arg(item.column.name));
-                if (names.contains(item.column.name))
-                    fail(item.line, tr("column '%1' is given twice").arg(item.column.name));
-                names.insert(item.column.name);
-                op.columns.append(item.column);
-                nullableGiven.append(item.nullableGiven);
+                if (item.data().column.type.ddl.isEmpty())
+                    fail(item.line, tr("column '%1' has no type").arg(item.data().column.name));
+                if (names.contains(item.data().column.name))
+                    fail(item.line, tr("column '%1' is given twice").arg(item.data().column.name));
+                names.insert(item.data().column.name);
+                op.columns.append(item.data().column);
+                nullableGiven.append(item.data().nullableGiven);
                 break;
             case Value::Kind::Constraint:
-                if (item.constraint.kind == ConstraintDef::Kind::PrimaryKey) {
+                if (item.data().constraint.kind == ConstraintDef::Kind::PrimaryKey) {
                     if (explicitPrimaryKey)
                         fail(item.line, tr("more than one PrimaryKeyConstraint"));
-                    explicitPrimaryKey = item.constraint;
+                    explicitPrimaryKey = item.data().constraint;
                 }
-                op.constraints.append(item.constraint);
+                op.constraints.append(item.data().constraint);
                 break;
-            case Value::Kind::Index: op.indexes.append(item.index); break;
+            case Value::Kind::Index: op.indexes.append(item.data().index); break;
             default:
                 fail(item.line, tr("%1 as an argument of create_table() is not supported")
                                     .arg(describe(item)));
@@ -1714,7 +1750,7 @@ private:
         for (const ColumnDef &column : std::as_const(op.columns)) {
             Value columnValue;
             columnValue.kind = Value::Kind::Column;
-            columnValue.column = column;
+            columnValue.edit().column = column;
             table.items.push_back(columnValue);
         }
         return table;
@@ -1733,7 +1769,7 @@ private:
         BulkInsertOp op;
         op.table = table->text;
         for (const Value &column : table->items)
-            op.columns.append(BulkInsertOp::Column{column.column.name, column.column.type});
+            op.columns.append(BulkInsertOp::Column{column.data().column.name, column.data().column.type});
         for (const Value &row : rows->items) {
             if (row.kind != Value::Kind::Dict)
                 fail(row.line, tr("bulk_insert() rows must be dicts (\"List of dictionaries "
@@ -1877,7 +1913,7 @@ private:
             if (fk.columns.size() != fk.referredColumns.size() || fk.columns.isEmpty())
                 fail(expr.line, tr("local_cols and remote_cols differ in length"));
             Arguments options = args;
-            options.named.remove(u"constraint_name"_s);
+            options.remove(u"constraint_name"_s);
             foreignKeyOptions(options, fk);
             fk.name = constraint.name;
             addStep(AddConstraintOp{constraint});
