@@ -148,19 +148,42 @@ namespace {
 QList<int> alembicHistoryOrder(const RevisionGraph &graph)
 {
     const int n = graph.size();
-    std::vector<bool> todo = graph.reachable(graph.heads(), RevisionGraph::Direction::Ancestors,
-                                             RevisionGraph::Edges::WithDependencies);
-    int remaining = int(std::count(todo.begin(), todo.end(), true));
-    auto ancestorsOf = [&graph](int revision) {
-        return graph.reachable({revision}, RevisionGraph::Direction::Ancestors,
-                               RevisionGraph::Edges::WithDependencies);
+    // Normalized down revisions (parents, then dependencies no ancestor has),
+    // the edges Alembic's _get_ancestor_nodes follows, built once.
+    std::vector<QList<int>> down(static_cast<size_t>(n));
+    for (int r = 0; r < n; ++r)
+        down[size_t(r)] = graph.node(r).normalizedDownRevisions();
+    std::vector<int> stack;
+    auto ancestorsOf = [&](int revision) {
+        std::vector<char> seen(size_t(n), 0);
+        stack.clear();
+        stack.push_back(revision);
+        while (!stack.empty()) {
+            const int r = stack.back();
+            stack.pop_back();
+            if (r < 0 || r >= n || seen[size_t(r)])
+                continue;
+            seen[size_t(r)] = 1;
+            for (int d : down[size_t(r)])
+                if (!seen[size_t(d)])
+                    stack.push_back(d);
+        }
+        return seen;
     };
+    std::vector<bool> todo(size_t(n), false);
+    for (int h : graph.heads()) {
+        const std::vector<char> below = ancestorsOf(h);
+        for (int r = 0; r < n; ++r)
+            if (below[size_t(r)])
+                todo[size_t(r)] = true;
+    }
+    int remaining = int(std::count(todo.begin(), todo.end(), true));
 
     std::vector<int> heads; // graph.heads() is in map order already
     for (int h : graph.heads())
         if (h >= 0 && h < n && todo[size_t(h)])
             heads.push_back(h);
-    std::vector<std::vector<bool>> ancestors;
+    std::vector<std::vector<char>> ancestors;
     for (int h : heads)
         ancestors.push_back(ancestorsOf(h));
 
@@ -190,9 +213,9 @@ QList<int> alembicHistoryOrder(const RevisionGraph &graph)
         }
         const RevisionGraph::Node &node = graph.node(candidate);
         QList<int> toAdd;
-        for (int down : node.normalizedDownRevisions())
-            if (todo[size_t(down)] && std::find(heads.begin(), heads.end(), down) == heads.end())
-                toAdd.append(down);
+        for (int d : down[size_t(candidate)])
+            if (todo[size_t(d)] && std::find(heads.begin(), heads.end(), d) == heads.end())
+                toAdd.append(d);
         if (toAdd.isEmpty()) {
             heads.erase(heads.begin() + qsizetype(candidateIndex));
             ancestors.erase(ancestors.begin() + qsizetype(candidateIndex));
@@ -200,7 +223,7 @@ QList<int> alembicHistoryOrder(const RevisionGraph &graph)
         } else if (node.normalizedDependencies.isEmpty() && node.downRevisions.size() == 1) {
             // Plain movement down a line.
             heads[candidateIndex] = toAdd.first();
-            ancestors[candidateIndex][size_t(candidate)] = false;
+            ancestors[candidateIndex][size_t(candidate)] = 0;
         } else {
             heads[candidateIndex] = toAdd.first();
             ancestors[candidateIndex] = ancestorsOf(toAdd.first());

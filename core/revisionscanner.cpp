@@ -1,5 +1,10 @@
 #include "revisionscanner.h"
 
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "pythonliteralparser.h"
 
 #include <QCoreApplication>
@@ -126,9 +131,23 @@ RevisionScanner::Result RevisionScanner::scan(const QStringList &versionLocation
     Listing listing = listRevisionFiles(versionLocations, recursive);
     Result result;
     result.warnings = std::move(listing.warnings);
-    result.files.reserve(listing.files.size());
-    for (const QString &path : std::as_const(listing.files))
-        result.files.append(PythonLiteralParser::parseFile(path));
+    // Reading and parsing are independent per file: share them out over the
+    // cores (large histories have thousands of files); order is kept by index.
+    const qsizetype count = listing.files.size();
+    result.files.resize(count);
+    const unsigned workers =
+        count < 64 ? 1u : std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+    std::atomic<qsizetype> next{0};
+    auto work = [&] {
+        for (qsizetype i = next++; i < count; i = next++)
+            result.files[i] = PythonLiteralParser::parseFile(listing.files[i]);
+    };
+    std::vector<std::thread> threads;
+    for (unsigned w = 1; w < workers; ++w)
+        threads.emplace_back(work);
+    work();
+    for (std::thread &t : threads)
+        t.join();
     return result;
 }
 

@@ -1766,6 +1766,11 @@ private:
             fail(expr.line, tr("bulk_insert() needs a table made with sa.table(...)"));
         if (!rows || rows->kind != Value::Kind::List)
             fail(expr.line, tr("bulk_insert() needs a list of rows (\"List expected\")"));
+        // Online, Alembic hands all rows to one executemany() built from the first row's
+        // keys (multiinsert=True): later rows lose keys the first lacks, and a row missing
+        // one of them fails. With multiinsert=False each row is inserted on its own.
+        const Value *multiinsert = args.get(u"multiinsert"_s);
+        const bool oneStatement = !multiinsert || asBool(*multiinsert, u"multiinsert"_s);
         BulkInsertOp op;
         op.table = table->text;
         for (const Value &column : table->items)
@@ -1790,6 +1795,20 @@ private:
                 if (!SqlRenderer::literalSql(literal, op.columns[index].type, &error))
                     fail(row.values[i].line, error);
                 values[index] = literal;
+            }
+            if (oneStatement && !op.rows.isEmpty()) {
+                const auto &first = op.rows.first();
+                for (qsizetype c = 0; c < values.size(); ++c) {
+                    if (first[c] && !values[c])
+                        fail(row.line, tr("Alembic would fail on this row: \"A value is "
+                                          "required for bind parameter '%1', in parameter "
+                                          "group %2\" (every row needs the keys of the first, "
+                                          "or pass multiinsert=False)")
+                                           .arg(op.columns[c].name)
+                                           .arg(op.rows.size()));
+                    if (!first[c])
+                        values[c].reset();
+                }
             }
             op.rows.append(values);
         }

@@ -4,32 +4,74 @@
 
 #include "lanelayout.h"
 #include "revisiongraph.h"
+#include "revisionresolver.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using retort::LaneLayout;
 using retort::RevisionFile;
 using retort::RevisionGraph;
+using retort::RevisionResolver;
+using retort::RevisionSpec;
 
 namespace {
 
-// "id:parent1,parent2" entries, newest first; the files are created oldest
-// first (the usual file order), so the graph's index order differs from the
-// display order.
+// "id:parent1,parent2|dependency" entries, newest first; the files are
+// created oldest first (the usual file order), so the graph's index order
+// differs from the display order.
 RevisionGraph graphOf(const QStringList &history)
 {
     QList<RevisionFile> files;
     for (auto it = history.crbegin(); it != history.crend(); ++it) {
-        const QStringList parts = it->split(u':');
+        const QString entry = it->section(u'|', 0, 0);
+        const QString dependencies = it->section(u'|', 1, 1);
+        const QStringList parts = entry.split(u':');
         RevisionFile file;
         file.revision = parts.value(0);
         file.path = u"/versions/"_s + file.revision + u".py"_s;
         if (!parts.value(1).isEmpty())
             file.downRevisions = parts.value(1).split(u',');
+        if (!dependencies.isEmpty())
+            file.dependsOn = dependencies.split(u',');
         files.append(file);
     }
     return RevisionGraph::build(files);
+}
+
+// A history shaped like gen_alembic_history.py's: a main line with a side
+// branch opened every `every` revisions and merged back two revisions later.
+QList<RevisionFile> generatedHistory(int revisions, int every)
+{
+    QList<RevisionFile> files;
+    QString mainTip;
+    QString branchTip;
+    int branchAge = -1;
+    for (int i = 0; i < revisions; ++i) {
+        RevisionFile file;
+        file.revision = u"r%1"_s.arg(i, 5, 10, QChar(u'0'));
+        file.path = u"/versions/"_s + file.revision + u".py"_s;
+        if (branchAge == 2) {
+            file.downRevisions = {mainTip, branchTip};
+            branchAge = -1;
+            mainTip = file.revision;
+        } else if (i > 0 && i % every == 0 && branchAge < 0) {
+            file.downRevisions = {mainTip};
+            branchTip = file.revision;
+            branchAge = 0;
+        } else if (branchAge >= 0 && i % 2 == 1) {
+            file.downRevisions = {branchTip};
+            branchTip = file.revision;
+            ++branchAge;
+        } else {
+            if (!mainTip.isEmpty())
+                file.downRevisions = {mainTip};
+            mainTip = file.revision;
+        }
+        files.append(file);
+    }
+    return files;
 }
 
 QList<int> orderOf(const RevisionGraph &graph, const QStringList &history)
@@ -62,6 +104,9 @@ private slots:
     void mergeSpans();
     void historyOrderPutsChildrenFirst_data();
     void historyOrderPutsChildrenFirst();
+    void historyOrderIsAlembics_data();
+    void historyOrderIsAlembics();
+    void generatedHistoryIsFast();
     void emptyHistory();
 };
 
@@ -191,6 +236,55 @@ void TestLaneLayout::historyOrderPutsChildrenFirst()
     for (int r = 0; r < graph.size(); ++r)
         for (int p : graph.node(r).parents)
             QVERIFY(order.indexOf(r) < order.indexOf(p));
+}
+
+// The same order as Alembic's walk_revisions("base", "heads") (RevisionResolver),
+// which `retort history` prints.
+void TestLaneLayout::historyOrderIsAlembics_data()
+{
+    QTest::addColumn<QStringList>("history");
+    QTest::newRow("linear") << QStringList{u"c:b"_s, u"b:a"_s, u"a:"_s};
+    QTest::newRow("two heads") << QStringList{u"c:a"_s, u"b:a"_s, u"a:"_s};
+    QTest::newRow("3-way merge")
+        << QStringList{u"m:b,c,d"_s, u"b:a"_s, u"c:a"_s, u"d:a"_s, u"a:"_s};
+    QTest::newRow("several bases") << QStringList{u"d:b"_s, u"c:a"_s, u"b:"_s, u"a:"_s};
+    QTest::newRow("branch and merge back")
+        << QStringList{u"h:g"_s, u"g:m"_s, u"m:c,f"_s, u"c:b"_s, u"f:e"_s, u"e:b"_s,
+                       u"b:a"_s, u"a:"_s};
+    QTest::newRow("depends_on across branches")
+        << QStringList{u"x2:x1|b2"_s, u"x1:"_s, u"b2:b1"_s, u"b1:"_s};
+    QTest::newRow("merge of merges")
+        << QStringList{u"z:m1,m2"_s, u"m1:a,b"_s, u"m2:c,d"_s, u"a:r"_s, u"b:r"_s, u"c:r"_s,
+                       u"d:r"_s, u"r:"_s};
+}
+
+void TestLaneLayout::historyOrderIsAlembics()
+{
+    QFETCH(QStringList, history);
+    const RevisionGraph graph = graphOf(history);
+    RevisionResolver resolver(graph);
+    const auto walk = resolver.walk(RevisionSpec::of(u"base"_s), RevisionSpec::of(u"heads"_s));
+    QVERIFY(walk);
+    QCOMPARE(LaneLayout::historyOrder(graph), walk.value);
+}
+
+void TestLaneLayout::generatedHistoryIsFast()
+{
+    const RevisionGraph small = RevisionGraph::build(generatedHistory(400, 25));
+    QVERIFY(small.problems().isEmpty());
+    RevisionResolver resolver(small);
+    const auto walk = resolver.walk(RevisionSpec::of(u"base"_s), RevisionSpec::of(u"heads"_s));
+    QVERIFY(walk);
+    QCOMPARE(LaneLayout::historyOrder(small), walk.value);
+
+    const RevisionGraph large = RevisionGraph::build(generatedHistory(5000, 25));
+    QElapsedTimer timer;
+    timer.start();
+    const QList<int> order = LaneLayout::historyOrder(large);
+    const LaneLayout layout = LaneLayout::compute(large, order);
+    QCOMPARE(layout.rowCount(), 5000);
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
+    QCOMPARE(layout.maxLanes(), 2);
 }
 
 void TestLaneLayout::emptyHistory()

@@ -640,7 +640,12 @@ void TestSqlTranslator::performance()
     }
     const qint64 elapsed = timer.elapsed();
     qInfo("translated 5000 revisions (both directions, %d ops) in %lld ms", ops, elapsed);
+#ifdef __OPTIMIZE__
     QVERIFY2(elapsed < 1000, qPrintable(QString::number(elapsed)));
+#else
+    // Without optimisation Qt's inline code is several times slower; only catch blow-ups.
+    QVERIFY2(elapsed < 15000, qPrintable(QString::number(elapsed)));
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestSqlTranslator)
