@@ -4,6 +4,7 @@
 #include "migrationplan.h"
 #include "offlinesql.h"
 #include "backup.h"
+#include "doctor.h"
 #include "executor.h"
 #include "scratchdatabase.h"
 #include "stepsql.h"
@@ -20,6 +21,10 @@
 #include <cstdio>
 #include <functional>
 #include <optional>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -57,6 +62,7 @@ const QList<CommandSpec> &commandSpecs()
         {u"backup"_s, {}, {u"--backup-dir"_s}, false},
         {u"backups"_s, {}, {u"--backup-dir"_s}, false},
         {u"restore"_s, {}, {u"--backup-dir"_s}, true},
+        {u"doctor"_s, {u"--yes"_s}, {u"--fix"_s}, false},
     };
     return specs;
 }
@@ -173,6 +179,7 @@ QString generalHelp()
         "Retort's commands:\n"
         "  status                            database, current revision, heads, pending\n"
         "                                    migrations and problems in one screen\n"
+        "  doctor [--fix CODE|all [--yes]]   diagnose (and repair) a broken database\n"
         "\n"
         "Global options:\n"
         "  -c, --config FILE      alembic.ini to read (default: ./alembic.ini, or\n"
@@ -225,6 +232,19 @@ QString commandHelp(const QString &command)
             "pending migrations and problems found.\n\n"
             "Exit status: 0 up to date, 3 migrations pending (or no version table),\n"
             "4 version table inconsistent with the scripts, 5 database unreadable.");
+    if (command == u"doctor"_s)
+        return CommandLine::tr(
+            "usage: retort doctor [--fix CODE|all [--yes]]\n\n"
+            "Diagnose the database against its scripts: the version table's rows, the\n"
+            "schema each revision should leave, leftover temporary tables, integrity.\n"
+            "Each finding has a code, the evidence and, where possible, a repair.\n\n"
+            "  --fix CODE|all   repair one finding (CODE, or CODE:REPAIR to choose one of\n"
+            "                   its repairs, e.g. half-applied:complete) or all of them;\n"
+            "                   prints the SQL and, on a terminal, asks before writing\n"
+            "  --yes            apply without asking: backup, one transaction, check,\n"
+            "                   diagnose again, audit log\n\n"
+            "Exit status: 0 healthy (or repaired), 1 the repair failed or there is none,\n"
+            "4 problems found (or left), 5 database unreadable.");
     return generalHelp();
 }
 
@@ -602,6 +622,157 @@ int CommandLine::dispatch(Invocation &inv)
                 print(u"  - "_s + p.message);
         }
         return report.exitCode();
+    }
+
+    if (command == u"doctor"_s) {
+        const QString db = project.config.databasePath;
+        auto severityText = [](Diagnosis::Severity severity) {
+            switch (severity) {
+            case Diagnosis::Severity::Info:
+                return tr("info");
+            case Diagnosis::Severity::Warning:
+                return tr("warning");
+            case Diagnosis::Severity::Error:
+                return tr("error");
+            }
+            return QString();
+        };
+        auto printStatements = [&](const QStringList &statements) {
+            for (const QString &statement : statements)
+                print(u"      "_s + SqlRenderer::offlineText(statement).replace(u"\n"_s, u"\n      "_s) +
+                      u';');
+        };
+        auto printFindings = [&](const DoctorReport &report) {
+            if (report.diagnoses.isEmpty()) {
+                print(tr("No problems found."));
+                return;
+            }
+            for (const Diagnosis &d : report.diagnoses) {
+                print(QString());
+                print(u"[%1] %2: %3"_s.arg(severityText(d.severity), d.code, d.title));
+                print(u"    "_s + d.explanation);
+                QStringList evidence = d.details;
+                for (const AttributedDifference &a : d.differences)
+                    evidence.append(a.describe());
+                if (!evidence.isEmpty()) {
+                    print(tr("    Evidence:"));
+                    for (const QString &e : std::as_const(evidence))
+                        print(u"      - "_s + QString(e).replace(u"\n"_s, u"\n        "_s));
+                }
+                for (qsizetype i = 0; i < d.repairs.size(); ++i) {
+                    const Repair &r = d.repairs[i];
+                    const QString fix = i == 0 ? d.code : d.code + u':' + r.key;
+                    print((i == 0 ? tr("    Repair (retort doctor --fix %1): %2")
+                                  : tr("    Or (retort doctor --fix %1): %2"))
+                              .arg(fix, r.description));
+                    if (r.destructive)
+                        print(tr("      -- DESTRUCTIVE: drops a table or column that may hold data"));
+                    printStatements(r.statements);
+                }
+            }
+        };
+
+        if (!inv.values.contains(u"--fix"_s)) {
+            const DoctorReport report = Doctor::diagnose(project, db);
+            if (inv.json) {
+                emitJson(report.toJson(graph));
+                return report.exitCode();
+            }
+            if (!report.readable)
+                return fail(DatabaseUnreadable, report.error, {}, u"database"_s);
+            print(tr("Database:        %1").arg(db));
+            print(tr("Version table:   %1")
+                      .arg(!report.hasVersionTable ? tr("(none)")
+                           : report.rows.isEmpty() ? tr("(empty)")
+                                                   : report.rows.join(u", "_s)));
+            printFindings(report);
+            return report.exitCode();
+        }
+
+        const QString code = inv.value(u"--fix"_s);
+        RepairOptions repairOptions;
+        repairOptions.dryRun = true;
+        RepairReport planned = Doctor::repair(project, db, code, repairOptions);
+        bool apply = inv.flag(u"--yes"_s);
+        auto printPlan = [&](const RepairReport &r) {
+            print(tr("Repair of %1:").arg(db));
+            for (qsizetype i = 0; i < r.steps.size(); ++i) {
+                print(u"  %1. %2: %3"_s.arg(i + 1).arg(r.steps[i].code, r.steps[i].description));
+                printStatements(r.steps[i].statements);
+            }
+            if (r.destructive)
+                print(tr("  -- DESTRUCTIVE: drops a table or column that may hold data"));
+        };
+        if (!planned) {
+            if (!planned.before.readable)
+                return fail(DatabaseUnreadable, planned.error, {}, u"database"_s);
+            if (inv.json) {
+                QJsonObject o = planned.toJson(graph);
+                o.insert(u"exit_code"_s, int(OperationFailed));
+                emitJson(o);
+                return OperationFailed;
+            }
+            return fail(OperationFailed, planned.error, {}, u"repair"_s);
+        }
+        if (!apply) {
+#ifdef Q_OS_UNIX
+            const bool interactive = !inv.json && isatty(fileno(stdin)) && isatty(fileno(stdout));
+#else
+            const bool interactive = false;
+#endif
+            if (inv.json) {
+                QJsonObject o = planned.toJson(graph);
+                o.insert(u"applied"_s, false);
+                o.insert(u"exit_code"_s, int(Ok));
+                emitJson(o);
+                return Ok;
+            }
+            printPlan(planned);
+            if (!interactive) {
+                print(tr("Nothing was written. Run again with --yes to apply."));
+                return Ok;
+            }
+            std::fputs(qPrintable(tr("Apply? A backup is taken first. [y/N] ")), stdout);
+            std::fflush(stdout);
+            char answer[16] = {};
+            if (!std::fgets(answer, sizeof answer, stdin) ||
+                (answer[0] != 'y' && answer[0] != 'Y')) {
+                print(tr("Nothing was written."));
+                return Ok;
+            }
+            apply = true;
+        }
+        RepairOptions applyOptions;
+        const RepairReport done = Doctor::repair(project, db, code, applyOptions);
+        const int exitCode = !done.ok                ? OperationFailed
+                             : done.after.healthy()   ? Ok
+                             : done.after.readable    ? Inconsistent
+                                                      : DatabaseUnreadable;
+        if (inv.json) {
+            QJsonObject o = done.toJson(graph);
+            o.insert(u"applied"_s, done.ok);
+            o.insert(u"exit_code"_s, exitCode);
+            emitJson(o);
+            return exitCode;
+        }
+        if (inv.flag(u"--yes"_s))
+            printPlan(done);
+        if (!done.backupFile.isEmpty())
+            print(tr("Backup: %1").arg(done.backupFile));
+        if (!done.ok)
+            return fail(OperationFailed, done.error, {}, u"repair"_s);
+        print(tr("Applied %1 statement(s) in one transaction.").arg(done.statements.size()));
+        print(tr("Version table:   %1 -> %2")
+                  .arg(done.rowsBefore.isEmpty() ? tr("(empty)") : done.rowsBefore.join(u", "_s),
+                       done.rowsAfter.isEmpty() ? tr("(empty)") : done.rowsAfter.join(u", "_s)));
+        print(tr("Integrity check: %1").arg(done.integrityMessages.join(u"; "_s)));
+        for (const QString &v : done.foreignKeyViolations)
+            print(tr("Foreign key violation: %1").arg(v));
+        if (!done.auditLogError.isEmpty())
+            printError(tr("warning: %1").arg(done.auditLogError));
+        print(tr("After the repair:"));
+        printFindings(done.after);
+        return exitCode;
     }
 
     // Alembic refuses a history with a cycle or a label clash; so do its commands here.

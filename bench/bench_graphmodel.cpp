@@ -145,8 +145,15 @@ int main(int argc, char *argv[])
     print(u"  view set-up + first screen painted  %1 ms"_s.arg(best[4], 0, 'f', 1));
     print(u"  paint a screen mid-history          %1 ms"_s.arg(best[5], 0, 'f', 1));
     const double graphModel = best[1] + best[2] + best[3] + best[4];
-    print(u"into the graph model and painted (order + lanes + model + first paint): %1 ms "
-          "(goal <= 300 ms: %2)"_s.arg(graphModel, 0, 'f', 1)
-              .arg(graphModel <= 300 ? u"met"_s : u"NOT met"_s));
+    const double total = best[0] + graphModel;
+    print(u"into the graph model and painted (order + lanes + model + first paint): %1 ms"_s.arg(
+        graphModel, 0, 'f', 1));
+    print(u"from the files to the first screen (all of the above): %1 ms (goal <= 300 ms: %2)"_s
+              .arg(total, 0, 'f', 1)
+              .arg(total <= 300 ? u"met"_s : u"NOT met"_s));
+#ifndef NDEBUG
+    print(u"note: this is an unoptimised build; configure with -DCMAKE_BUILD_TYPE=Release "
+          "for meaningful timings"_s);
+#endif
     return 0;
 }

@@ -150,7 +150,8 @@ struct CreateTableOp
     QString table;
     QList<ColumnDef> columns;
     QList<ConstraintDef> constraints; // table-level arguments, in source order
-    QList<IndexDef> indexes;          // sa.Index arguments, in source order
+    QList<IndexDef> indexes;          // index=True columns (named ix_<table>_<column>),
+                                      // then sa.Index arguments in source order
     bool sqliteAutoincrement = false; // sqlite_autoincrement=True
 
     bool operator==(const CreateTableOp &) const = default;

@@ -11,18 +11,23 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("retort::SqlTranslator", text);
-}
-
 // ---------------------------------------------------------------------------
 // Tokenizer: Python's lexical rules, as far as a revision file needs them.
 // ---------------------------------------------------------------------------
 
 struct Token
 {
-    enum class Type { Name, Number, String, Op, Newline, Indent, Dedent, End };
+    enum class Type
+    {
+        Name,
+        Number,
+        String,
+        Op,
+        Newline,
+        Indent,
+        Dedent,
+        End
+    };
     Type type = Type::End;
     QString text; // Name / Number / Op: as written; String: decoded value
     int line = 0;
@@ -94,8 +99,8 @@ public:
                 }
             } else if (isIdentifierStart(c)) {
                 readNameOrString();
-            } else if (c.isDigit() || (c == u'.' && m_pos + 1 < m_src.size() &&
-                                       m_src[m_pos + 1].isDigit())) {
+            } else if (c.isDigit() ||
+                       (c == u'.' && m_pos + 1 < m_src.size() && m_src[m_pos + 1].isDigit())) {
                 readNumber();
             } else if (c == u'\'' || c == u'"') {
                 readString(QString());
@@ -104,7 +109,9 @@ public:
             }
         }
         if (m_depth > 0)
-            throw LexError{m_line, tr("unexpected end of file inside brackets")};
+            throw LexError{m_line,
+                           QCoreApplication::translate("retort::SqlTranslator",
+                                                       "unexpected end of file inside brackets")};
         if (!m_tokens.empty() && m_tokens.back().type != Token::Type::Newline &&
             m_tokens.back().type != Token::Type::Dedent)
             push(Token::Type::Newline, QString());
@@ -185,8 +192,9 @@ private:
                 push(Token::Type::Dedent, QString());
             }
             if (column != m_indents.back())
-                throw LexError{m_line,
-                               tr("unindent does not match any outer indentation level")};
+                throw LexError{m_line, QCoreApplication::translate(
+                                           "retort::SqlTranslator",
+                                           "unindent does not match any outer indentation level")};
         }
         return true;
     }
@@ -214,9 +222,8 @@ private:
     void readNumber()
     {
         const qsizetype begin = m_pos;
-        const bool decimal =
-            !(m_src[m_pos] == u'0' && m_pos + 1 < m_src.size() &&
-              QStringView(u"xXoObB").contains(m_src[m_pos + 1]));
+        const bool decimal = !(m_src[m_pos] == u'0' && m_pos + 1 < m_src.size() &&
+                               QStringView(u"xXoObB").contains(m_src[m_pos + 1]));
         while (m_pos < m_src.size()) {
             const QChar c = m_src[m_pos];
             if (c.isLetterOrNumber() || c == u'_' || c == u'.') {
@@ -238,8 +245,8 @@ private:
         const bool fString = prefix.contains(u'f');
         const int startLine = m_line;
         const QChar quote = m_src[m_pos];
-        const bool triple = m_pos + 2 < m_src.size() && m_src[m_pos + 1] == quote &&
-                            m_src[m_pos + 2] == quote;
+        const bool triple =
+            m_pos + 2 < m_src.size() && m_src[m_pos + 1] == quote && m_src[m_pos + 2] == quote;
         m_pos += triple ? 3 : 1;
         if (!triple) {
             // Most strings have no escapes: take them in one piece.
@@ -258,7 +265,9 @@ private:
         QString value;
         for (;;) {
             if (m_pos >= m_src.size())
-                throw LexError{startLine, tr("unterminated string literal")};
+                throw LexError{startLine,
+                               QCoreApplication::translate("retort::SqlTranslator",
+                                                           "unterminated string literal")};
             const QChar c = m_src[m_pos];
             if (c == quote) {
                 if (!triple) {
@@ -274,7 +283,9 @@ private:
                 ++m_pos;
             } else if (c == u'\n' || c == u'\r') {
                 if (!triple)
-                    throw LexError{startLine, tr("unterminated string literal")};
+                    throw LexError{startLine,
+                                   QCoreApplication::translate("retort::SqlTranslator",
+                                                               "unterminated string literal")};
                 consumeNewline();
                 value += u'\n';
             } else if (c == u'\\') {
@@ -292,7 +303,8 @@ private:
     {
         ++m_pos; // the backslash
         if (m_pos >= m_src.size())
-            throw LexError{startLine, tr("unterminated string literal")};
+            throw LexError{startLine, QCoreApplication::translate("retort::SqlTranslator",
+                                                                  "unterminated string literal")};
         const QChar c = m_src[m_pos];
         if (c == u'\n' || c == u'\r') {
             if (raw)
@@ -309,22 +321,43 @@ private:
         }
         ++m_pos;
         switch (c.unicode()) {
-        case '\\': value += u'\\'; return;
-        case '\'': value += u'\''; return;
-        case '"': value += u'"'; return;
-        case 'a': value += QChar(7); return;
-        case 'b': value += QChar(8); return;
-        case 'f': value += QChar(12); return;
-        case 'n': value += QChar(10); return;
-        case 'r': value += QChar(13); return;
-        case 't': value += QChar(9); return;
-        case 'v': value += QChar(11); return;
-        default: break;
+        case '\\':
+            value += u'\\';
+            return;
+        case '\'':
+            value += u'\'';
+            return;
+        case '"':
+            value += u'"';
+            return;
+        case 'a':
+            value += QChar(7);
+            return;
+        case 'b':
+            value += QChar(8);
+            return;
+        case 'f':
+            value += QChar(12);
+            return;
+        case 'n':
+            value += QChar(10);
+            return;
+        case 'r':
+            value += QChar(13);
+            return;
+        case 't':
+            value += QChar(9);
+            return;
+        case 'v':
+            value += QChar(11);
+            return;
+        default:
+            break;
         }
         if (c >= u'0' && c <= u'7') {
             int code = c.unicode() - '0';
-            for (int i = 0; i < 2 && m_pos < m_src.size() && m_src[m_pos] >= u'0' &&
-                            m_src[m_pos] <= u'7';
+            for (int i = 0;
+                 i < 2 && m_pos < m_src.size() && m_src[m_pos] >= u'0' && m_src[m_pos] <= u'7';
                  ++i, ++m_pos)
                 code = code * 8 + (m_src[m_pos].unicode() - '0');
             value += QChar(code);
@@ -342,16 +375,23 @@ private:
             for (int i = 0; i < digits; ++i, ++m_pos) {
                 const int v = m_pos < m_src.size() ? hexValue(m_src[m_pos]) : -1;
                 if (v < 0)
-                    throw LexError{m_line, tr("truncated \\%1 escape in a string").arg(c)};
+                    throw LexError{m_line,
+                                   QCoreApplication::translate("retort::SqlTranslator",
+                                                               "truncated \\%1 escape in a string")
+                                       .arg(c)};
                 code = code * 16 + uint(v);
             }
             if (code > 0x10FFFF)
-                throw LexError{m_line, tr("invalid \\U escape in a string")};
+                throw LexError{m_line,
+                               QCoreApplication::translate("retort::SqlTranslator",
+                                                           "invalid \\U escape in a string")};
             value += QString::fromUcs4(reinterpret_cast<const char32_t *>(&code), 1);
             return;
         }
         if (c == u'N' && !bytes)
-            throw LexError{m_line, tr("\\N{...} escapes are not supported")};
+            throw LexError{m_line,
+                           QCoreApplication::translate("retort::SqlTranslator",
+                                                       "\\N{...} escapes are not supported")};
         value += u'\\';
         value += c;
     }
@@ -377,10 +417,14 @@ private:
                 ++m_depth;
             } else if (c == u')' || c == u']' || c == u'}') {
                 if (m_depth == 0)
-                    throw LexError{m_line, tr("unmatched '%1'").arg(QChar(c))};
+                    throw LexError{m_line, QCoreApplication::translate("retort::SqlTranslator",
+                                                                       "unmatched '%1'")
+                                               .arg(QChar(c))};
                 --m_depth;
             } else if (!QStringView(u"+-*/%@&|^~<>=.,:;!").contains(QChar(c))) {
-                throw LexError{m_line, tr("invalid character '%1'").arg(QChar(c))};
+                throw LexError{m_line, QCoreApplication::translate("retort::SqlTranslator",
+                                                                   "invalid character '%1'")
+                                           .arg(QChar(c))};
             }
         }
         push(Token::Type::Op, QString::fromRawData(m_src.constData() + m_pos, length));
@@ -468,12 +512,12 @@ QString own(const QString &text)
 bool isKeyword(const QString &word)
 {
     static const QSet<QString> keywords = {
-        u"False"_s,  u"None"_s,   u"True"_s,    u"and"_s,    u"as"_s,     u"assert"_s,
-        u"async"_s,  u"await"_s,  u"break"_s,   u"class"_s,  u"continue"_s, u"def"_s,
-        u"del"_s,    u"elif"_s,   u"else"_s,    u"except"_s, u"finally"_s, u"for"_s,
-        u"from"_s,   u"global"_s, u"if"_s,      u"import"_s, u"in"_s,     u"is"_s,
-        u"lambda"_s, u"nonlocal"_s, u"not"_s,   u"or"_s,     u"pass"_s,   u"raise"_s,
-        u"return"_s, u"try"_s,    u"while"_s,   u"with"_s,   u"yield"_s};
+        u"False"_s,  u"None"_s,     u"True"_s,  u"and"_s,    u"as"_s,       u"assert"_s,
+        u"async"_s,  u"await"_s,    u"break"_s, u"class"_s,  u"continue"_s, u"def"_s,
+        u"del"_s,    u"elif"_s,     u"else"_s,  u"except"_s, u"finally"_s,  u"for"_s,
+        u"from"_s,   u"global"_s,   u"if"_s,    u"import"_s, u"in"_s,       u"is"_s,
+        u"lambda"_s, u"nonlocal"_s, u"not"_s,   u"or"_s,     u"pass"_s,     u"raise"_s,
+        u"return"_s, u"try"_s,      u"while"_s, u"with"_s,   u"yield"_s};
     return keywords.contains(word);
 }
 
@@ -545,19 +589,26 @@ private:
     void expectOp(QStringView op)
     {
         if (!atOp(op))
-            fail(tr("syntax not understood near '%1'").arg(describe(peek())));
+            fail(QCoreApplication::translate("retort::SqlTranslator",
+                                             "syntax not understood near '%1'")
+                     .arg(describe(peek())));
         ++m_pos;
     }
 
     static QString describe(const Token &token)
     {
         switch (token.type) {
-        case Token::Type::Newline: return tr("end of line");
+        case Token::Type::Newline:
+            return QCoreApplication::translate("retort::SqlTranslator", "end of line");
         case Token::Type::Indent:
-        case Token::Type::Dedent: return tr("indentation");
-        case Token::Type::End: return tr("end of file");
-        case Token::Type::String: return tr("string");
-        default: return token.text;
+        case Token::Type::Dedent:
+            return QCoreApplication::translate("retort::SqlTranslator", "indentation");
+        case Token::Type::End:
+            return QCoreApplication::translate("retort::SqlTranslator", "end of file");
+        case Token::Type::String:
+            return QCoreApplication::translate("retort::SqlTranslator", "string");
+        default:
+            return token.text;
         }
     }
 
@@ -638,7 +689,8 @@ private:
             PyStatement bad;
             bad.kind = PyStatement::Kind::Unsupported;
             bad.line = peek().line;
-            bad.description = tr("expected an indented block");
+            bad.description =
+                QCoreApplication::translate("retort::SqlTranslator", "expected an indented block");
             body.append(bad);
             return body;
         }
@@ -668,15 +720,16 @@ private:
             }
             return;
         }
-        static const QSet<QString> compound = {u"if"_s,    u"elif"_s,  u"else"_s,  u"for"_s,
-                                             u"while"_s, u"try"_s,   u"except"_s, u"finally"_s,
-                                             u"def"_s,   u"class"_s, u"async"_s, u"match"_s};
+        static const QSet<QString> compound = {u"if"_s,    u"elif"_s,  u"else"_s,   u"for"_s,
+                                               u"while"_s, u"try"_s,   u"except"_s, u"finally"_s,
+                                               u"def"_s,   u"class"_s, u"async"_s,  u"match"_s};
         if (at(Token::Type::Name) && compound.contains(peek().text) &&
             (peek().text != u"match" || peek(1).type == Token::Type::Name)) {
             PyStatement bad;
             bad.kind = PyStatement::Kind::Unsupported;
             bad.line = peek().line;
-            bad.description = tr("'%1' statement").arg(peek().text);
+            bad.description = QCoreApplication::translate("retort::SqlTranslator", "'%1' statement")
+                                  .arg(peek().text);
             skipStatement();
             body.append(bad);
             return;
@@ -685,7 +738,7 @@ private:
             PyStatement bad;
             bad.kind = PyStatement::Kind::Unsupported;
             bad.line = peek().line;
-            bad.description = tr("decorator");
+            bad.description = QCoreApplication::translate("retort::SqlTranslator", "decorator");
             skipStatement();
             body.append(bad);
             return;
@@ -720,7 +773,9 @@ private:
             PyStatement bad;
             bad.kind = PyStatement::Kind::Unsupported;
             bad.line = peek().line;
-            bad.description = tr("syntax not understood near '%1'").arg(describe(peek()));
+            bad.description = QCoreApplication::translate("retort::SqlTranslator",
+                                                          "syntax not understood near '%1'")
+                                  .arg(describe(peek()));
             body.append(bad);
             skipStatement();
         }
@@ -750,32 +805,37 @@ private:
             return statement;
         }
         static const QSet<QString> simpleKeywords = {
-            u"return"_s, u"raise"_s, u"global"_s, u"nonlocal"_s, u"del"_s, u"assert"_s,
-            u"yield"_s,  u"break"_s, u"continue"_s, u"await"_s, u"print"_s};
+            u"return"_s, u"raise"_s, u"global"_s,   u"nonlocal"_s, u"del"_s,  u"assert"_s,
+            u"yield"_s,  u"break"_s, u"continue"_s, u"await"_s,    u"print"_s};
         if (at(Token::Type::Name) && simpleKeywords.contains(peek().text) &&
             (peek().text != u"print" || peek(1).type == Token::Type::Name ||
              peek(1).type == Token::Type::String))
-            fail(tr("'%1' statement").arg(peek().text));
+            fail(QCoreApplication::translate("retort::SqlTranslator", "'%1' statement")
+                     .arg(peek().text));
 
         PyExprPtr expression = parseExpressionList();
         if (atOp(u"=")) {
             ++m_pos;
             if (expression->kind != PyExpr::Kind::Name)
-                throw StatementError{statement.line, tr("assignment to something other than a name")};
+                throw StatementError{
+                    statement.line,
+                    QCoreApplication::translate("retort::SqlTranslator",
+                                                "assignment to something other than a name")};
             PyExprPtr value = parseExpressionList();
             if (atOp(u"="))
-                fail(tr("chained assignment"));
+                fail(QCoreApplication::translate("retort::SqlTranslator", "chained assignment"));
             statement.kind = PyStatement::Kind::Assignment;
             statement.target = expression->text;
             statement.expression = value;
             return statement;
         }
         if (atOp(u":"))
-            fail(tr("annotated assignment"));
-        if (peek().type == Token::Type::Op && peek().text.size() >= 2 && peek().text.endsWith(u'=') &&
-            peek().text != u"==" && peek().text != u"!=" && peek().text != u"<=" &&
-            peek().text != u">=")
-            fail(tr("augmented assignment '%1'").arg(peek().text));
+            fail(QCoreApplication::translate("retort::SqlTranslator", "annotated assignment"));
+        if (peek().type == Token::Type::Op && peek().text.size() >= 2 &&
+            peek().text.endsWith(u'=') && peek().text != u"==" && peek().text != u"!=" &&
+            peek().text != u"<=" && peek().text != u">=")
+            fail(QCoreApplication::translate("retort::SqlTranslator", "augmented assignment '%1'")
+                     .arg(peek().text));
         statement.kind = PyStatement::Kind::Expression;
         statement.expression = expression;
         return statement;
@@ -791,11 +851,13 @@ private:
         if (atName(u"as")) {
             ++m_pos;
             if (!at(Token::Type::Name) || isKeyword(peek().text))
-                fail(tr("'with ... as' target that is not a name"));
+                fail(QCoreApplication::translate("retort::SqlTranslator",
+                                                 "'with ... as' target that is not a name"));
             statement.target = own(next().text);
         }
         if (atOp(u","))
-            fail(tr("'with' statement with several context managers"));
+            fail(QCoreApplication::translate("retort::SqlTranslator",
+                                             "'with' statement with several context managers"));
         expectOp(u":");
         statement.body = parseSuite();
         return statement;
@@ -811,7 +873,9 @@ private:
                 if (atName(u"as")) {
                     ++m_pos;
                     if (!at(Token::Type::Name))
-                        fail(tr("syntax not understood near '%1'").arg(describe(peek())));
+                        fail(QCoreApplication::translate("retort::SqlTranslator",
+                                                         "syntax not understood near '%1'")
+                                 .arg(describe(peek())));
                     bindings.append({own(next().text), path});
                 } else {
                     const QString first = path.section(u'.', 0, 0);
@@ -831,24 +895,30 @@ private:
         if (!atName(u"import"))
             module += parseDottedName();
         if (!atName(u"import"))
-            fail(tr("syntax not understood near '%1'").arg(describe(peek())));
+            fail(QCoreApplication::translate("retort::SqlTranslator",
+                                             "syntax not understood near '%1'")
+                     .arg(describe(peek())));
         ++m_pos;
         const bool parenthesized = atOp(u"(");
         if (parenthesized)
             ++m_pos;
         if (atOp(u"*"))
-            fail(tr("'from ... import *'"));
+            fail(QCoreApplication::translate("retort::SqlTranslator", "'from ... import *'"));
         for (;;) {
             if (parenthesized && atOp(u")"))
                 break;
             if (!at(Token::Type::Name))
-                fail(tr("syntax not understood near '%1'").arg(describe(peek())));
+                fail(QCoreApplication::translate("retort::SqlTranslator",
+                                                 "syntax not understood near '%1'")
+                         .arg(describe(peek())));
             const QString name = own(next().text);
             QString local = name;
             if (atName(u"as")) {
                 ++m_pos;
                 if (!at(Token::Type::Name))
-                    fail(tr("syntax not understood near '%1'").arg(describe(peek())));
+                    fail(QCoreApplication::translate("retort::SqlTranslator",
+                                                     "syntax not understood near '%1'")
+                             .arg(describe(peek())));
                 local = own(next().text);
             }
             bindings.append({local, module + u'.' + name});
@@ -864,12 +934,16 @@ private:
     QString parseDottedName()
     {
         if (!at(Token::Type::Name))
-            fail(tr("syntax not understood near '%1'").arg(describe(peek())));
+            fail(QCoreApplication::translate("retort::SqlTranslator",
+                                             "syntax not understood near '%1'")
+                     .arg(describe(peek())));
         QString path = own(next().text);
         while (atOp(u".")) {
             ++m_pos;
             if (!at(Token::Type::Name))
-                fail(tr("syntax not understood near '%1'").arg(describe(peek())));
+                fail(QCoreApplication::translate("retort::SqlTranslator",
+                                                 "syntax not understood near '%1'")
+                         .arg(describe(peek())));
             path += u'.' + next().text;
         }
         return path;
@@ -921,23 +995,27 @@ private:
                 ++m_pos;
                 skipExpression();
             }
-            return unsupportedExpr(line, tr("lambda"));
+            return unsupportedExpr(line,
+                                   QCoreApplication::translate("retort::SqlTranslator", "lambda"));
         }
         if (atName(u"not")) {
             skipExpression();
-            return unsupportedExpr(line, tr("'not' operator"));
+            return unsupportedExpr(
+                line, QCoreApplication::translate("retort::SqlTranslator", "'not' operator"));
         }
         if (atName(u"yield") || atName(u"await")) {
             const QString word = peek().text;
             skipExpression();
-            return unsupportedExpr(line, tr("'%1' expression").arg(word));
+            return unsupportedExpr(
+                line,
+                QCoreApplication::translate("retort::SqlTranslator", "'%1' expression").arg(word));
         }
         PyExprPtr expr = parseUnary();
         // Anything that continues the expression is outside the subset.
-        static const QSet<QString> binaryOps = {
-            u"+"_s,  u"-"_s,  u"*"_s,  u"/"_s,  u"//"_s, u"%"_s,  u"**"_s, u"@"_s,
-            u"|"_s,  u"&"_s,  u"^"_s,  u"<<"_s, u">>"_s, u"<"_s,  u">"_s,  u"=="_s,
-            u"!="_s, u"<="_s, u">="_s, u":="_s, u"<>"_s};
+        static const QSet<QString> binaryOps = {u"+"_s,  u"-"_s,  u"*"_s, u"/"_s,  u"//"_s, u"%"_s,
+                                                u"**"_s, u"@"_s,  u"|"_s, u"&"_s,  u"^"_s,  u"<<"_s,
+                                                u">>"_s, u"<"_s,  u">"_s, u"=="_s, u"!="_s, u"<="_s,
+                                                u">="_s, u":="_s, u"<>"_s};
         QString op;
         if (peek().type == Token::Type::Op && binaryOps.contains(peek().text))
             op = peek().text;
@@ -948,8 +1026,11 @@ private:
         if (!op.isEmpty()) {
             skipExpression();
             if (op == u"if")
-                return unsupportedExpr(line, tr("conditional expression"));
-            return unsupportedExpr(line, tr("'%1' operator").arg(op));
+                return unsupportedExpr(line, QCoreApplication::translate("retort::SqlTranslator",
+                                                                         "conditional expression"));
+            return unsupportedExpr(
+                line,
+                QCoreApplication::translate("retort::SqlTranslator", "'%1' operator").arg(op));
         }
         return expr;
     }
@@ -984,8 +1065,8 @@ private:
         if (atOp(u"-") || atOp(u"+") || atOp(u"~")) {
             const Token sign = next();
             PyExprPtr operand = parseUnary();
-            if (sign.text != u"~" && (operand->kind == PyExpr::Kind::Integer ||
-                                      operand->kind == PyExpr::Kind::Float)) {
+            if (sign.text != u"~" &&
+                (operand->kind == PyExpr::Kind::Integer || operand->kind == PyExpr::Kind::Float)) {
                 if (sign.text == u"+")
                     return operand;
                 auto negated = std::make_shared<PyExpr>(*operand);
@@ -996,7 +1077,9 @@ private:
                     negated->number = -operand->number;
                 return negated;
             }
-            return unsupportedExpr(sign.line, tr("unary '%1' operator").arg(sign.text));
+            return unsupportedExpr(sign.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                                          "unary '%1' operator")
+                                                  .arg(sign.text));
         }
         return parsePostfix();
     }
@@ -1009,7 +1092,9 @@ private:
             if (atOp(u".")) {
                 ++m_pos;
                 if (!at(Token::Type::Name))
-                    fail(tr("syntax not understood near '%1'").arg(describe(peek())));
+                    fail(QCoreApplication::translate("retort::SqlTranslator",
+                                                     "syntax not understood near '%1'")
+                             .arg(describe(peek())));
                 auto attribute = make(PyExpr::Kind::Attribute, line);
                 attribute->base = expr;
                 attribute->text = own(next().text);
@@ -1018,7 +1103,8 @@ private:
                 expr = parseCall(expr);
             } else if (atOp(u"[")) {
                 skipBracketed();
-                expr = unsupportedExpr(line, tr("subscript"));
+                expr = unsupportedExpr(
+                    line, QCoreApplication::translate("retort::SqlTranslator", "subscript"));
             } else {
                 return expr;
             }
@@ -1050,7 +1136,10 @@ private:
                 const QString star = peek().text;
                 ++m_pos;
                 parseExpression();
-                call->items.append(unsupportedExpr(line, tr("'%1' argument unpacking").arg(star)));
+                call->items.append(
+                    unsupportedExpr(line, QCoreApplication::translate("retort::SqlTranslator",
+                                                                      "'%1' argument unpacking")
+                                              .arg(star)));
             } else if (at(Token::Type::Name) && peek(1).type == Token::Type::Op &&
                        peek(1).text == u"=") {
                 const QString name = own(next().text);
@@ -1061,16 +1150,21 @@ private:
                 PyExprPtr argument = parseExpression();
                 if (atName(u"for")) {
                     skipComprehension();
-                    argument = unsupportedExpr(line, tr("generator expression"));
+                    argument =
+                        unsupportedExpr(line, QCoreApplication::translate("retort::SqlTranslator",
+                                                                          "generator expression"));
                 }
                 if (!call->keywords.isEmpty())
-                    fail(tr("positional argument after keyword argument"));
+                    fail(QCoreApplication::translate("retort::SqlTranslator",
+                                                     "positional argument after keyword argument"));
                 call->items.append(argument);
             }
             if (atOp(u","))
                 ++m_pos;
             else if (!atOp(u")"))
-                fail(tr("syntax not understood near '%1'").arg(describe(peek())));
+                fail(QCoreApplication::translate("retort::SqlTranslator",
+                                                 "syntax not understood near '%1'")
+                         .arg(describe(peek())));
         }
         ++m_pos; // )
         return call;
@@ -1106,14 +1200,18 @@ private:
                             line);
             }
             if (isKeyword(token.text))
-                fail(tr("syntax not understood near '%1'").arg(token.text));
+                fail(QCoreApplication::translate("retort::SqlTranslator",
+                                                 "syntax not understood near '%1'")
+                         .arg(token.text));
             ++m_pos;
             auto name = make(PyExpr::Kind::Name, line);
             name->text = own(token.text);
             return name;
         }
-        case Token::Type::Number: return parseNumber();
-        case Token::Type::String: return parseStrings();
+        case Token::Type::Number:
+            return parseNumber();
+        case Token::Type::String:
+            return parseStrings();
         case Token::Type::Op:
             if (token.text == u"(")
                 return parseParenthesized();
@@ -1123,12 +1221,15 @@ private:
                 return parseDict();
             if (token.text == u"...") {
                 ++m_pos;
-                return unsupportedExpr(line, tr("Ellipsis"));
+                return unsupportedExpr(
+                    line, QCoreApplication::translate("retort::SqlTranslator", "Ellipsis"));
             }
             break;
-        default: break;
+        default:
+            break;
         }
-        fail(tr("syntax not understood near '%1'").arg(describe(token)));
+        fail(QCoreApplication::translate("retort::SqlTranslator", "syntax not understood near '%1'")
+                 .arg(describe(token)));
     }
 
     PyExprPtr parseNumber()
@@ -1138,13 +1239,16 @@ private:
         text.remove(u'_');
         const QString lower = text.toLower();
         if (lower.endsWith(u'j'))
-            return unsupportedExpr(token.line, tr("complex number"));
+            return unsupportedExpr(
+                token.line, QCoreApplication::translate("retort::SqlTranslator", "complex number"));
         bool ok = false;
         if (lower.startsWith(u"0x") || lower.startsWith(u"0o") || lower.startsWith(u"0b")) {
             const int base = lower[1] == u'x' ? 16 : lower[1] == u'o' ? 8 : 2;
             const qulonglong value = lower.mid(2).toULongLong(&ok, base);
             if (!ok)
-                return unsupportedExpr(token.line, tr("number '%1'").arg(token.text));
+                return unsupportedExpr(
+                    token.line, QCoreApplication::translate("retort::SqlTranslator", "number '%1'")
+                                    .arg(token.text));
             auto expr = make(PyExpr::Kind::Integer, token.line);
             expr->text = QString::number(value);
             return expr;
@@ -1152,7 +1256,9 @@ private:
         if (lower.contains(u'.') || lower.contains(u'e')) {
             const double value = lower.toDouble(&ok);
             if (!ok)
-                return unsupportedExpr(token.line, tr("number '%1'").arg(token.text));
+                return unsupportedExpr(
+                    token.line, QCoreApplication::translate("retort::SqlTranslator", "number '%1'")
+                                    .arg(token.text));
             auto expr = make(PyExpr::Kind::Float, token.line);
             expr->number = value;
             expr->text = own(token.text);
@@ -1160,7 +1266,9 @@ private:
         }
         for (const QChar c : lower) {
             if (!c.isDigit())
-                return unsupportedExpr(token.line, tr("number '%1'").arg(token.text));
+                return unsupportedExpr(
+                    token.line, QCoreApplication::translate("retort::SqlTranslator", "number '%1'")
+                                    .arg(token.text));
         }
         // Python ints are unbounded: keep the digits, without leading zeros.
         qsizetype firstNonZero = 0;
@@ -1185,9 +1293,11 @@ private:
             value += token.text;
         }
         if (anyFString)
-            return unsupportedExpr(line, tr("f-string"));
+            return unsupportedExpr(
+                line, QCoreApplication::translate("retort::SqlTranslator", "f-string"));
         if (anyBytes && anyText)
-            fail(tr("cannot mix bytes and nonbytes literals"));
+            fail(QCoreApplication::translate("retort::SqlTranslator",
+                                             "cannot mix bytes and nonbytes literals"));
         auto expr = make(anyBytes ? PyExpr::Kind::Bytes : PyExpr::Kind::String, line);
         expr->text = value;
         return expr;
@@ -1205,7 +1315,8 @@ private:
         if (atName(u"for")) {
             skipComprehension();
             expectOp(u")");
-            return unsupportedExpr(line, tr("generator expression"));
+            return unsupportedExpr(
+                line, QCoreApplication::translate("retort::SqlTranslator", "generator expression"));
         }
         if (atOp(u")")) {
             ++m_pos;
@@ -1232,12 +1343,16 @@ private:
             if (atName(u"for")) {
                 skipComprehension();
                 expectOp(u"]");
-                return unsupportedExpr(list->line, tr("list comprehension"));
+                return unsupportedExpr(
+                    list->line,
+                    QCoreApplication::translate("retort::SqlTranslator", "list comprehension"));
             }
             if (atOp(u","))
                 ++m_pos;
             else if (!atOp(u"]"))
-                fail(tr("syntax not understood near '%1'").arg(describe(peek())));
+                fail(QCoreApplication::translate("retort::SqlTranslator",
+                                                 "syntax not understood near '%1'")
+                         .arg(describe(peek())));
         }
         ++m_pos; // ]
         return list;
@@ -1250,26 +1365,33 @@ private:
         while (!atOp(u"}")) {
             if (atOp(u"**")) {
                 skipBracketedUntilClose();
-                return unsupportedExpr(dict->line, tr("'**' dictionary unpacking"));
+                return unsupportedExpr(dict->line,
+                                       QCoreApplication::translate("retort::SqlTranslator",
+                                                                   "'**' dictionary unpacking"));
             }
             PyExprPtr key = parseExpression();
             if (!atOp(u":")) {
                 skipBracketedUntilClose();
-                return unsupportedExpr(dict->line, tr("set display"));
+                return unsupportedExpr(dict->line, QCoreApplication::translate(
+                                                       "retort::SqlTranslator", "set display"));
             }
             ++m_pos;
             PyExprPtr value = parseExpression();
             if (atName(u"for")) {
                 skipComprehension();
                 expectOp(u"}");
-                return unsupportedExpr(dict->line, tr("dictionary comprehension"));
+                return unsupportedExpr(dict->line,
+                                       QCoreApplication::translate("retort::SqlTranslator",
+                                                                   "dictionary comprehension"));
             }
             dict->items.append(key);
             dict->values.append(value);
             if (atOp(u","))
                 ++m_pos;
             else if (!atOp(u"}"))
-                fail(tr("syntax not understood near '%1'").arg(describe(peek())));
+                fail(QCoreApplication::translate("retort::SqlTranslator",
+                                                 "syntax not understood near '%1'")
+                         .arg(describe(peek())));
         }
         ++m_pos; // }
         return dict;

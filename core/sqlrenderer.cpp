@@ -225,20 +225,20 @@ void renderCreateTable(const CreateTableOp &op, QList<RenderedStatement> &out)
 
     QStringList constraints;
     if (!pkColumns.isEmpty() && inlinePk.isEmpty())
-        constraints.append(namedPrefix(pkName) + u"PRIMARY KEY ("_s + quotedList(pkColumns) +
-                           u')');
+        constraints.append(namedPrefix(pkName) + u"PRIMARY KEY ("_s + quotedList(pkColumns) + u')');
     // Constraints passed to create_table exist before the table; those made from column
     // flags (unique=True, ForeignKey) are created as the columns join it, so come after.
     for (const ConstraintDef &constraint : op.constraints) {
         switch (constraint.kind) {
-        case ConstraintDef::Kind::PrimaryKey: break;
+        case ConstraintDef::Kind::PrimaryKey:
+            break;
         case ConstraintDef::Kind::Unique:
             constraints.append(namedPrefix(constraint.name) + u"UNIQUE ("_s +
                                quotedList(constraint.columns) + u')');
             break;
         case ConstraintDef::Kind::Check:
-            constraints.append(namedPrefix(constraint.name) + u"CHECK ("_s +
-                               constraint.checkSql + u')');
+            constraints.append(namedPrefix(constraint.name) + u"CHECK ("_s + constraint.checkSql +
+                               u')');
             break;
         case ConstraintDef::Kind::ForeignKey: {
             const ForeignKeySpec &fk = constraint.foreignKey;
@@ -260,12 +260,7 @@ void renderCreateTable(const CreateTableOp &op, QList<RenderedStatement> &out)
     add(out, createTableSql(op.table, columns, constraints));
 
     // Alembic walks table.indexes, a Python set: its order changes from run to run.
-    // Retort uses a stable one: index=True columns in column order, then sa.Index.
-    for (const ColumnDef &column : op.columns) {
-        if (column.index)
-            add(out, indexSql(u"ix_"_s + op.table + u'_' + column.name, op.table, column.unique,
-                              {q(column.name)}, QString()));
-    }
+    // Retort keeps the op's order (index=True columns, then sa.Index arguments).
     for (const IndexDef &index : op.indexes) {
         IndexDef withTable = index;
         withTable.table = op.table;
@@ -275,11 +270,11 @@ void renderCreateTable(const CreateTableOp &op, QList<RenderedStatement> &out)
 
 void renderAddColumn(const AddColumnOp &op, bool withIndex, QList<RenderedStatement> &out)
 {
-    add(out, u"ALTER TABLE "_s + q(op.table) + u" ADD COLUMN "_s +
-                 columnSql(specOf(op.column), false));
+    add(out,
+        u"ALTER TABLE "_s + q(op.table) + u" ADD COLUMN "_s + columnSql(specOf(op.column), false));
     if (withIndex && op.column.index)
-        add(out, indexSql(u"ix_"_s + op.table + u'_' + op.column.name, op.table,
-                          op.column.unique, {q(op.column.name)}, QString()));
+        add(out, indexSql(u"ix_"_s + op.table + u'_' + op.column.name, op.table, op.column.unique,
+                          {q(op.column.name)}, QString()));
 }
 
 void renderDropColumn(const DropColumnOp &op, QList<RenderedStatement> &out)
@@ -292,8 +287,8 @@ void renderRenameColumn(const AlterColumnOp &op, QList<RenderedStatement> &out)
     if (op.newName.isEmpty() || op.newName == op.column)
         return;
     // Alembic's ColumnName construct: no COLUMN keyword (SQLite accepts both).
-    add(out, u"ALTER TABLE "_s + q(op.table) + u" RENAME "_s + q(op.column) + u" TO "_s +
-                 q(op.newName));
+    add(out,
+        u"ALTER TABLE "_s + q(op.table) + u" RENAME "_s + q(op.column) + u" TO "_s + q(op.newName));
 }
 
 void renderBulkInsert(const BulkInsertOp &op, QList<RenderedStatement> &out)
@@ -330,8 +325,7 @@ struct ReflectedType
 ReflectedType reflectType(const QString &declared)
 {
     const QString upper = declared.toUpper();
-    static const QRegularExpression typePattern =
-        pythonRegex(u"^([\\w ]+)(\\(.*?\\))?"_s, false);
+    static const QRegularExpression typePattern = pythonRegex(u"^([\\w ]+)(\\(.*?\\))?"_s, false);
     const QRegularExpressionMatch match = typePattern.match(upper);
     QString name;
     QString args;
@@ -344,7 +338,17 @@ ReflectedType reflectType(const QString &declared)
         hasArgs = true; // Python's `args = ""`: an empty argument list
     }
     // class name -> (rendered base, affinity, kind of arguments it takes)
-    enum class Args { None, String, Numeric, Float, Timezone, Length, Json, Boolean };
+    enum class Args
+    {
+        None,
+        String,
+        Numeric,
+        Float,
+        Timezone,
+        Length,
+        Json,
+        Boolean
+    };
     struct Known
     {
         QString base;
@@ -403,14 +407,30 @@ ReflectedType reflectType(const QString &declared)
     // Arguments the type's constructor cannot take make SQLAlchemy warn and use none.
     int maxArgs = 0;
     switch (known.args) {
-    case Args::None: maxArgs = 0; break;
-    case Args::String: maxArgs = 2; break;
-    case Args::Numeric: maxArgs = 4; break;
-    case Args::Float: maxArgs = 3; break;
-    case Args::Timezone: maxArgs = 1; break;
-    case Args::Length: maxArgs = 1; break;
-    case Args::Json: maxArgs = 1; break;
-    case Args::Boolean: maxArgs = 2; break;
+    case Args::None:
+        maxArgs = 0;
+        break;
+    case Args::String:
+        maxArgs = 2;
+        break;
+    case Args::Numeric:
+        maxArgs = 4;
+        break;
+    case Args::Float:
+        maxArgs = 3;
+        break;
+    case Args::Timezone:
+        maxArgs = 1;
+        break;
+    case Args::Length:
+        maxArgs = 1;
+        break;
+    case Args::Json:
+        maxArgs = 1;
+        break;
+    case Args::Boolean:
+        maxArgs = 2;
+        break;
     }
     if (numbers.size() > maxArgs)
         numbers.clear();
@@ -492,9 +512,7 @@ struct BatchIndex
 class BatchRebuild
 {
 public:
-    BatchRebuild(const BatchOp &op, const SchemaReflector &schema) : m_op(op), m_schema(schema)
-    {
-    }
+    BatchRebuild(const BatchOp &op, const SchemaReflector &schema) : m_op(op), m_schema(schema) {}
 
     void render(QList<RenderedStatement> &out, QStringList &warnings)
     {
@@ -505,11 +523,6 @@ public:
     }
 
 private:
-    static QString trText(const char *text)
-    {
-        return QCoreApplication::translate("retort::SqlTranslator", text);
-    }
-
     BatchColumn *column(const QString &key)
     {
         for (BatchColumn &c : m_columns) {
@@ -658,15 +671,15 @@ private:
             if (!replaced)
                 keysBySignature.append({sig, int(i)});
         }
-        static const QRegularExpression pattern = pythonRegex(
-            u"(?:CONSTRAINT (\\w+) +)?"
-            u"FOREIGN KEY *\\( *(.+?) *\\) +"
-            u"REFERENCES +(?:(?:\"(.+?)\")|([a-z0-9_]+)) *\\((.+?)\\) *"
-            u"((?:ON (?:DELETE|UPDATE) "
-            u"(?:SET NULL|SET DEFAULT|CASCADE|RESTRICT|NO ACTION) *)*)"
-            u"((?:NOT +)?DEFERRABLE)?"
-            u"(?: +INITIALLY +(DEFERRED|IMMEDIATE))?"_s,
-            true);
+        static const QRegularExpression pattern =
+            pythonRegex(u"(?:CONSTRAINT (\\w+) +)?"
+                        u"FOREIGN KEY *\\( *(.+?) *\\) +"
+                        u"REFERENCES +(?:(?:\"(.+?)\")|([a-z0-9_]+)) *\\((.+?)\\) *"
+                        u"((?:ON (?:DELETE|UPDATE) "
+                        u"(?:SET NULL|SET DEFAULT|CASCADE|RESTRICT|NO ACTION) *)*)"
+                        u"((?:NOT +)?DEFERRABLE)?"
+                        u"(?: +INITIALLY +(DEFERRED|IMMEDIATE))?"_s,
+                        true);
         static const QRegularExpression onSplit = pythonRegex(u" *\\bON\\b *"_s, false);
         QList<Fk> result;
         for (auto it = pattern.globalMatch(m_tableSql); it.hasNext();) {
@@ -757,9 +770,9 @@ private:
         }
         for (auto it = inlinePattern.globalMatch(m_tableSql); it.hasNext();) {
             const QRegularExpressionMatch match = it.next();
-            parsed.append({QString(), columnsInSignature(match.capturedStart(1) >= 0
-                                                             ? match.captured(1)
-                                                             : match.captured(2))});
+            parsed.append(
+                {QString(), columnsInSignature(match.capturedStart(1) >= 0 ? match.captured(1)
+                                                                           : match.captured(2))});
         }
         for (const auto &[name, columns] : std::as_const(parsed)) {
             for (qsizetype i = 0; i < autoIndexes.size(); ++i) {
@@ -798,8 +811,7 @@ private:
 
     void reflectIndexes(QStringList &warnings)
     {
-        static const QRegularExpression partial =
-            pythonRegex(u"\\)\\s+where\\s+(.+)"_s, true);
+        static const QRegularExpression partial = pythonRegex(u"\\)\\s+where\\s+(.+)"_s, true);
         for (const SchemaReflector::Index &index : m_schema.indexes(m_op.table)) {
             if (index.name.startsWith(u"sqlite_autoindex"))
                 continue;
@@ -993,8 +1005,7 @@ private:
             return namedPrefix(def.name) + u"PRIMARY KEY ("_s + quotedList(namesOf(def.columns)) +
                    u')';
         case ConstraintDef::Kind::Unique:
-            return namedPrefix(def.name) + u"UNIQUE ("_s + quotedList(namesOf(def.columns)) +
-                   u')';
+            return namedPrefix(def.name) + u"UNIQUE ("_s + quotedList(namesOf(def.columns)) + u')';
         case ConstraintDef::Kind::Check:
             return namedPrefix(def.name) + u"CHECK ("_s + def.checkSql + u')';
         case ConstraintDef::Kind::ForeignKey: {
@@ -1085,15 +1096,16 @@ private:
                                                       u") AS "_s + q(c.key));
         }
         if (targets.isEmpty())
-            fail(trText("the table rebuild would copy no column"));
+            fail(QCoreApplication::translate("retort::SqlTranslator",
+                                             "the table rebuild would copy no column"));
         add(out, u"INSERT INTO "_s + q(temp) + u" ("_s + targets.join(u", "_s) + u") SELECT "_s +
                      sources.join(u", "_s) + u" \nFROM "_s + q(table));
         add(out, u"DROP TABLE "_s + q(table), m_droppedData);
         add(out, u"ALTER TABLE "_s + q(temp) + u" RENAME TO "_s + q(table));
 
         for (const BatchIndex &index : std::as_const(m_indexes))
-            add(out, indexSql(index.name, table, index.unique, quotedNames(index.keys),
-                              index.where));
+            add(out,
+                indexSql(index.name, table, index.unique, quotedNames(index.keys), index.where));
         for (const IndexDef &index : std::as_const(m_newIndexes)) {
             QStringList names;
             for (const IndexElement &element : index.elements) {
@@ -1257,8 +1269,7 @@ bool SqlRenderer::isDestructive(const QString &statement)
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression dropColumn(
         u"^\\s*ALTER\\s+TABLE\\s+.+?\\s+DROP\\s+(?:COLUMN\\s+)?\\S"_s,
-        QRegularExpression::CaseInsensitiveOption |
-            QRegularExpression::DotMatchesEverythingOption);
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
     const QRegularExpressionMatch match = dropTable.match(statement);
     if (match.hasMatch()) {
         QString name;
@@ -1278,31 +1289,65 @@ QString SqlRenderer::offlineText(const QString &statement)
 
 QString SqlRenderer::quoteIdentifier(const QString &name)
 {
-    static const QSet<QString> reserved = {
-        u"add"_s,        u"after"_s,     u"all"_s,        u"alter"_s,       u"analyze"_s,
-        u"and"_s,        u"as"_s,        u"asc"_s,        u"attach"_s,      u"autoincrement"_s,
-        u"before"_s,     u"begin"_s,     u"between"_s,    u"by"_s,          u"cascade"_s,
-        u"case"_s,       u"cast"_s,      u"check"_s,      u"collate"_s,     u"column"_s,
-        u"commit"_s,     u"conflict"_s,  u"constraint"_s, u"create"_s,      u"cross"_s,
-        u"current_date"_s, u"current_time"_s, u"current_timestamp"_s, u"database"_s,
-        u"default"_s,    u"deferrable"_s, u"deferred"_s,  u"delete"_s,      u"desc"_s,
-        u"detach"_s,     u"distinct"_s,  u"drop"_s,       u"each"_s,        u"else"_s,
-        u"end"_s,        u"escape"_s,    u"except"_s,     u"exclusive"_s,   u"exists"_s,
-        u"explain"_s,    u"false"_s,     u"fail"_s,       u"for"_s,         u"foreign"_s,
-        u"from"_s,       u"full"_s,      u"glob"_s,       u"group"_s,       u"having"_s,
-        u"if"_s,         u"ignore"_s,    u"immediate"_s,  u"in"_s,          u"index"_s,
-        u"indexed"_s,    u"initially"_s, u"inner"_s,      u"insert"_s,      u"instead"_s,
-        u"intersect"_s,  u"into"_s,      u"is"_s,         u"isnull"_s,      u"join"_s,
-        u"key"_s,        u"left"_s,      u"like"_s,       u"limit"_s,       u"match"_s,
-        u"natural"_s,    u"not"_s,       u"notnull"_s,    u"null"_s,        u"of"_s,
-        u"offset"_s,     u"on"_s,        u"or"_s,         u"order"_s,       u"outer"_s,
-        u"plan"_s,       u"pragma"_s,    u"primary"_s,    u"query"_s,       u"raise"_s,
-        u"references"_s, u"reindex"_s,   u"rename"_s,     u"replace"_s,     u"restrict"_s,
-        u"right"_s,      u"rollback"_s,  u"row"_s,        u"select"_s,      u"set"_s,
-        u"table"_s,      u"temp"_s,      u"temporary"_s,  u"then"_s,        u"to"_s,
-        u"transaction"_s, u"trigger"_s,  u"true"_s,       u"union"_s,       u"unique"_s,
-        u"update"_s,     u"using"_s,     u"vacuum"_s,     u"values"_s,      u"view"_s,
-        u"virtual"_s,    u"when"_s,      u"where"_s};
+    static const QSet<QString> reserved = {u"add"_s,          u"after"_s,
+                                           u"all"_s,          u"alter"_s,
+                                           u"analyze"_s,      u"and"_s,
+                                           u"as"_s,           u"asc"_s,
+                                           u"attach"_s,       u"autoincrement"_s,
+                                           u"before"_s,       u"begin"_s,
+                                           u"between"_s,      u"by"_s,
+                                           u"cascade"_s,      u"case"_s,
+                                           u"cast"_s,         u"check"_s,
+                                           u"collate"_s,      u"column"_s,
+                                           u"commit"_s,       u"conflict"_s,
+                                           u"constraint"_s,   u"create"_s,
+                                           u"cross"_s,        u"current_date"_s,
+                                           u"current_time"_s, u"current_timestamp"_s,
+                                           u"database"_s,     u"default"_s,
+                                           u"deferrable"_s,   u"deferred"_s,
+                                           u"delete"_s,       u"desc"_s,
+                                           u"detach"_s,       u"distinct"_s,
+                                           u"drop"_s,         u"each"_s,
+                                           u"else"_s,         u"end"_s,
+                                           u"escape"_s,       u"except"_s,
+                                           u"exclusive"_s,    u"exists"_s,
+                                           u"explain"_s,      u"false"_s,
+                                           u"fail"_s,         u"for"_s,
+                                           u"foreign"_s,      u"from"_s,
+                                           u"full"_s,         u"glob"_s,
+                                           u"group"_s,        u"having"_s,
+                                           u"if"_s,           u"ignore"_s,
+                                           u"immediate"_s,    u"in"_s,
+                                           u"index"_s,        u"indexed"_s,
+                                           u"initially"_s,    u"inner"_s,
+                                           u"insert"_s,       u"instead"_s,
+                                           u"intersect"_s,    u"into"_s,
+                                           u"is"_s,           u"isnull"_s,
+                                           u"join"_s,         u"key"_s,
+                                           u"left"_s,         u"like"_s,
+                                           u"limit"_s,        u"match"_s,
+                                           u"natural"_s,      u"not"_s,
+                                           u"notnull"_s,      u"null"_s,
+                                           u"of"_s,           u"offset"_s,
+                                           u"on"_s,           u"or"_s,
+                                           u"order"_s,        u"outer"_s,
+                                           u"plan"_s,         u"pragma"_s,
+                                           u"primary"_s,      u"query"_s,
+                                           u"raise"_s,        u"references"_s,
+                                           u"reindex"_s,      u"rename"_s,
+                                           u"replace"_s,      u"restrict"_s,
+                                           u"right"_s,        u"rollback"_s,
+                                           u"row"_s,          u"select"_s,
+                                           u"set"_s,          u"table"_s,
+                                           u"temp"_s,         u"temporary"_s,
+                                           u"then"_s,         u"to"_s,
+                                           u"transaction"_s,  u"trigger"_s,
+                                           u"true"_s,         u"union"_s,
+                                           u"unique"_s,       u"update"_s,
+                                           u"using"_s,        u"vacuum"_s,
+                                           u"values"_s,       u"view"_s,
+                                           u"virtual"_s,      u"when"_s,
+                                           u"where"_s};
     bool legal = !name.isEmpty();
     for (const QChar c : name) {
         const char16_t u = c.unicode();
@@ -1328,9 +1373,8 @@ std::optional<QString> SqlRenderer::literalSql(const LiteralValue &value, const 
             *error = QCoreApplication::translate("retort::SqlTranslator",
                                                  "SQLAlchemy cannot render the value %1 as a "
                                                  "literal for a column of type %2")
-                         .arg(value.kind == LiteralValue::Kind::String
-                                  ? u'\'' + value.text + u'\''
-                                  : value.text,
+                         .arg(value.kind == LiteralValue::Kind::String ? u'\'' + value.text + u'\''
+                                                                       : value.text,
                               type.ddl.isEmpty() ? u"NullType"_s : type.ddl);
         return std::nullopt;
     };
@@ -1342,8 +1386,10 @@ std::optional<QString> SqlRenderer::literalSql(const LiteralValue &value, const 
     const QString &affinity = type.affinity;
     if (affinity == u"Integer") {
         switch (value.kind) {
-        case LiteralValue::Kind::Bool: return value.boolean ? u"1"_s : u"0"_s;
-        case LiteralValue::Kind::Integer: return value.text;
+        case LiteralValue::Kind::Bool:
+            return value.boolean ? u"1"_s : u"0"_s;
+        case LiteralValue::Kind::Integer:
+            return value.text;
         case LiteralValue::Kind::Float:
             if (!std::isfinite(value.number))
                 return refuse();
@@ -1359,14 +1405,16 @@ std::optional<QString> SqlRenderer::literalSql(const LiteralValue &value, const 
                 digits.remove(0, 1);
             return (match.captured(1) == u"-" && digits != u"0" ? u"-"_s : QString()) + digits;
         }
-        default: return refuse();
+        default:
+            return refuse();
         }
     }
     if (affinity == u"Numeric") {
         // str(value)
         switch (value.kind) {
         case LiteralValue::Kind::Integer:
-        case LiteralValue::Kind::Float: return value.text;
+        case LiteralValue::Kind::Float:
+            return value.text;
         case LiteralValue::Kind::String: {
             static const QRegularExpression number(
                 u"^[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?$"_s);
@@ -1374,7 +1422,8 @@ std::optional<QString> SqlRenderer::literalSql(const LiteralValue &value, const 
                 return refuse();
             return value.text;
         }
-        default: return refuse();
+        default:
+            return refuse();
         }
     }
     if (affinity == u"String") {
@@ -1393,11 +1442,15 @@ std::optional<QString> SqlRenderer::literalSql(const LiteralValue &value, const 
         // SQLAlchemy's offline mode cannot render these; online (as Retort runs them) the
         // value is bound as Python gives it.
         switch (value.kind) {
-        case LiteralValue::Kind::Bool: return value.boolean ? u"1"_s : u"0"_s;
+        case LiteralValue::Kind::Bool:
+            return value.boolean ? u"1"_s : u"0"_s;
         case LiteralValue::Kind::Integer:
-        case LiteralValue::Kind::Float: return value.text;
-        case LiteralValue::Kind::String: return quoted();
-        default: return refuse();
+        case LiteralValue::Kind::Float:
+            return value.text;
+        case LiteralValue::Kind::String:
+            return quoted();
+        default:
+            return refuse();
         }
     }
     return refuse();
@@ -1443,8 +1496,9 @@ QList<QList<QVariant>> pragmaRows(const QSqlDatabase &database, const QString &p
 bool SqliteSchemaReflector::tableExists(const QString &table) const
 {
     QSqlQuery query(m_database);
-    query.prepare(u"SELECT 1 FROM (SELECT name, type FROM sqlite_master UNION ALL "
-                  u"SELECT name, type FROM sqlite_temp_master) WHERE type = 'table' AND name = ?"_s);
+    query.prepare(
+        u"SELECT 1 FROM (SELECT name, type FROM sqlite_master UNION ALL "
+        u"SELECT name, type FROM sqlite_temp_master) WHERE type = 'table' AND name = ?"_s);
     query.addBindValue(table);
     return query.exec() && query.next();
 }

@@ -107,6 +107,7 @@ public:
 
     // Renders each op and runs its statements on `scratch` before rendering the next,
     // so that batch rebuilds see what earlier ops did. For previews and `--sql`.
+    // Turns foreign keys off on `scratch` (a rebuild drops and renames tables).
     // Stops at the first failure (reported in *error) and returns what was rendered.
     static QStringList renderAll(const QList<MigrationOp> &ops, QSqlDatabase scratch,
                                  QString *error = nullptr);

@@ -18,11 +18,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("retort::SqlTranslator", text);
-}
-
 struct TranslateError
 {
     int line = 0;
@@ -37,9 +32,11 @@ struct TranslateError
 // Alembic's own message for constraint changes outside batch mode on SQLite.
 QString noAlterOfConstraints()
 {
-    return tr("Alembic cannot run this on SQLite: \"No support for ALTER of constraints in "
-              "SQLite dialect. Please refer to the batch mode feature which allows for SQLite "
-              "migrations using a copy-and-move strategy.\"");
+    return QCoreApplication::translate(
+        "retort::SqlTranslator",
+        "Alembic cannot run this on SQLite: \"No support for ALTER of constraints in "
+        "SQLite dialect. Please refer to the batch mode feature which allows for SQLite "
+        "migrations using a copy-and-move strategy.\"");
 }
 
 // Python's repr() of a float: the shortest digits that round-trip, in fixed notation
@@ -91,8 +88,10 @@ QString sqlFromText(const QString &text, int line)
                                             QRegularExpression::UseUnicodePropertiesOption);
     const QRegularExpressionMatch match = bindParam.match(text);
     if (match.hasMatch())
-        fail(line, tr("the SQL text has a bind parameter ':%1' with no value (write '\\:' for a "
-                      "literal colon)")
+        fail(line, QCoreApplication::translate(
+                       "retort::SqlTranslator",
+                       "the SQL text has a bind parameter ':%1' with no value (write '\\:' for a "
+                       "literal colon)")
                        .arg(match.captured(1)));
     QString out = text;
     out.replace(escaped, u"\\1"_s);
@@ -105,7 +104,8 @@ QString sqlFromText(const QString &text, int line)
 
 struct Value
 {
-    enum class Kind {
+    enum class Kind
+    {
         None,
         Bool,
         Integer,
@@ -165,26 +165,46 @@ struct Value
 QString describe(const Value &value)
 {
     switch (value.kind) {
-    case Value::Kind::None: return u"None"_s;
-    case Value::Kind::Bool: return tr("a boolean");
+    case Value::Kind::None:
+        return u"None"_s;
+    case Value::Kind::Bool:
+        return QCoreApplication::translate("retort::SqlTranslator", "a boolean");
     case Value::Kind::Integer:
-    case Value::Kind::Float: return tr("a number");
-    case Value::Kind::String: return tr("a string");
-    case Value::Kind::Bytes: return tr("a bytes literal");
-    case Value::Kind::List: return tr("a list");
-    case Value::Kind::Tuple: return tr("a tuple");
-    case Value::Kind::Dict: return tr("a dict");
-    case Value::Kind::Type: return tr("a type");
-    case Value::Kind::Column: return tr("a column");
-    case Value::Kind::ForeignKey: return tr("a ForeignKey");
-    case Value::Kind::Constraint: return tr("a constraint");
-    case Value::Kind::Index: return tr("an Index");
-    case Value::Kind::Text: return tr("a text() clause");
-    case Value::Kind::Expression: return tr("a SQL expression");
-    case Value::Kind::TableClause: return tr("a table");
-    case Value::Kind::MetaData: return tr("a MetaData");
-    case Value::Kind::Callable: return tr("the function %1").arg(value.text);
-    case Value::Kind::BatchContext: return tr("a batch operations object");
+    case Value::Kind::Float:
+        return QCoreApplication::translate("retort::SqlTranslator", "a number");
+    case Value::Kind::String:
+        return QCoreApplication::translate("retort::SqlTranslator", "a string");
+    case Value::Kind::Bytes:
+        return QCoreApplication::translate("retort::SqlTranslator", "a bytes literal");
+    case Value::Kind::List:
+        return QCoreApplication::translate("retort::SqlTranslator", "a list");
+    case Value::Kind::Tuple:
+        return QCoreApplication::translate("retort::SqlTranslator", "a tuple");
+    case Value::Kind::Dict:
+        return QCoreApplication::translate("retort::SqlTranslator", "a dict");
+    case Value::Kind::Type:
+        return QCoreApplication::translate("retort::SqlTranslator", "a type");
+    case Value::Kind::Column:
+        return QCoreApplication::translate("retort::SqlTranslator", "a column");
+    case Value::Kind::ForeignKey:
+        return QCoreApplication::translate("retort::SqlTranslator", "a ForeignKey");
+    case Value::Kind::Constraint:
+        return QCoreApplication::translate("retort::SqlTranslator", "a constraint");
+    case Value::Kind::Index:
+        return QCoreApplication::translate("retort::SqlTranslator", "an Index");
+    case Value::Kind::Text:
+        return QCoreApplication::translate("retort::SqlTranslator", "a text() clause");
+    case Value::Kind::Expression:
+        return QCoreApplication::translate("retort::SqlTranslator", "a SQL expression");
+    case Value::Kind::TableClause:
+        return QCoreApplication::translate("retort::SqlTranslator", "a table");
+    case Value::Kind::MetaData:
+        return QCoreApplication::translate("retort::SqlTranslator", "a MetaData");
+    case Value::Kind::Callable:
+        return QCoreApplication::translate("retort::SqlTranslator", "the function %1")
+            .arg(value.text);
+    case Value::Kind::BatchContext:
+        return QCoreApplication::translate("retort::SqlTranslator", "a batch operations object");
     }
     return QString();
 }
@@ -195,8 +215,8 @@ struct Arguments
     QString function;
     int line = 0;
     std::vector<std::pair<QString, Value>> named; // few: a linear search beats hashing
-    std::vector<Value> rest;                       // *args
-    QList<QPair<QString, Value>> extraKeywords;    // **kw
+    std::vector<Value> rest;                      // *args
+    QList<QPair<QString, Value>> extraKeywords;   // **kw
 
     bool has(const QString &name) const { return get(name) != nullptr; }
     const Value *get(const QString &name) const
@@ -221,9 +241,8 @@ struct Arguments
 
 bool isOtherDialectKeyword(const QString &keyword)
 {
-    static const QStringList prefixes = {u"postgresql_"_s, u"mysql_"_s,  u"mariadb_"_s,
-                                         u"mssql_"_s,      u"oracle_"_s, u"sybase_"_s,
-                                         u"firebird_"_s};
+    static const QStringList prefixes = {u"postgresql_"_s, u"mysql_"_s,  u"mariadb_"_s, u"mssql_"_s,
+                                         u"oracle_"_s,     u"sybase_"_s, u"firebird_"_s};
     for (const QString &prefix : prefixes) {
         if (keyword.startsWith(prefix))
             return true;
@@ -265,10 +284,10 @@ QString normaliseQualifiedName(const QString &name)
 // Generic SQLAlchemy types re-exported by the sqlite dialect module.
 bool isSqliteReexport(const QString &name)
 {
-    static const QSet<QString> names = {
-        u"BIGINT"_s, u"BLOB"_s,  u"BOOLEAN"_s, u"CHAR"_s,      u"DECIMAL"_s, u"FLOAT"_s,
-        u"INTEGER"_s, u"NUMERIC"_s, u"REAL"_s, u"SMALLINT"_s, u"TEXT"_s,    u"TIMESTAMP"_s,
-        u"VARCHAR"_s, u"NVARCHAR"_s, u"NCHAR"_s};
+    static const QSet<QString> names = {u"BIGINT"_s,  u"BLOB"_s,     u"BOOLEAN"_s, u"CHAR"_s,
+                                        u"DECIMAL"_s, u"FLOAT"_s,    u"INTEGER"_s, u"NUMERIC"_s,
+                                        u"REAL"_s,    u"SMALLINT"_s, u"TEXT"_s,    u"TIMESTAMP"_s,
+                                        u"VARCHAR"_s, u"NVARCHAR"_s, u"NCHAR"_s};
     return names.contains(name);
 }
 
@@ -291,17 +310,53 @@ QString typeKey(const QString &qualified)
 
 bool isTypeName(const QString &qualified)
 {
-    static const QSet<QString> types = {
-        u"Integer"_s,    u"INTEGER"_s,   u"INT"_s,          u"BigInteger"_s, u"BIGINT"_s,
-        u"SmallInteger"_s, u"SMALLINT"_s, u"String"_s,      u"VARCHAR"_s,    u"NVARCHAR"_s,
-        u"CHAR"_s,       u"NCHAR"_s,     u"Text"_s,         u"TEXT"_s,       u"CLOB"_s,
-        u"Unicode"_s,    u"UnicodeText"_s, u"Boolean"_s,    u"BOOLEAN"_s,    u"DateTime"_s,
-        u"DATETIME"_s,   u"TIMESTAMP"_s, u"Date"_s,         u"DATE"_s,       u"Time"_s,
-        u"TIME"_s,       u"Float"_s,     u"FLOAT"_s,        u"REAL"_s,       u"Numeric"_s,
-        u"NUMERIC"_s,    u"DECIMAL"_s,   u"LargeBinary"_s,  u"BLOB"_s,       u"BINARY"_s,
-        u"VARBINARY"_s,  u"JSON"_s,      u"Enum"_s,         u"Interval"_s,   u"PickleType"_s,
-        u"Uuid"_s,       u"sqlite.JSON"_s, u"sqlite.DATETIME"_s, u"sqlite.DATE"_s,
-        u"sqlite.TIME"_s, u"sqlmodel.AutoString"_s, u"sqlmodel.GUID"_s};
+    static const QSet<QString> types = {u"Integer"_s,
+                                        u"INTEGER"_s,
+                                        u"INT"_s,
+                                        u"BigInteger"_s,
+                                        u"BIGINT"_s,
+                                        u"SmallInteger"_s,
+                                        u"SMALLINT"_s,
+                                        u"String"_s,
+                                        u"VARCHAR"_s,
+                                        u"NVARCHAR"_s,
+                                        u"CHAR"_s,
+                                        u"NCHAR"_s,
+                                        u"Text"_s,
+                                        u"TEXT"_s,
+                                        u"CLOB"_s,
+                                        u"Unicode"_s,
+                                        u"UnicodeText"_s,
+                                        u"Boolean"_s,
+                                        u"BOOLEAN"_s,
+                                        u"DateTime"_s,
+                                        u"DATETIME"_s,
+                                        u"TIMESTAMP"_s,
+                                        u"Date"_s,
+                                        u"DATE"_s,
+                                        u"Time"_s,
+                                        u"TIME"_s,
+                                        u"Float"_s,
+                                        u"FLOAT"_s,
+                                        u"REAL"_s,
+                                        u"Numeric"_s,
+                                        u"NUMERIC"_s,
+                                        u"DECIMAL"_s,
+                                        u"LargeBinary"_s,
+                                        u"BLOB"_s,
+                                        u"BINARY"_s,
+                                        u"VARBINARY"_s,
+                                        u"JSON"_s,
+                                        u"Enum"_s,
+                                        u"Interval"_s,
+                                        u"PickleType"_s,
+                                        u"Uuid"_s,
+                                        u"sqlite.JSON"_s,
+                                        u"sqlite.DATETIME"_s,
+                                        u"sqlite.DATE"_s,
+                                        u"sqlite.TIME"_s,
+                                        u"sqlmodel.AutoString"_s,
+                                        u"sqlmodel.GUID"_s};
     const QString key = typeKey(qualified);
     return !key.isEmpty() && types.contains(key);
 }
@@ -340,9 +395,12 @@ private:
     void statement(const PyStatement &statement)
     {
         switch (statement.kind) {
-        case PyStatement::Kind::Pass: return;
+        case PyStatement::Kind::Pass:
+            return;
         case PyStatement::Kind::Unsupported:
-            fail(statement.line, tr("%1 is not supported").arg(statement.description));
+            fail(statement.line,
+                 QCoreApplication::translate("retort::SqlTranslator", "%1 is not supported")
+                     .arg(statement.description));
         case PyStatement::Kind::Import:
             for (const auto &[name, path] : statement.bindings) {
                 m_imports.insert(name, path);
@@ -365,7 +423,9 @@ private:
             evalStatementExpression(expr);
             return;
         }
-        case PyStatement::Kind::With: withStatement(statement); return;
+        case PyStatement::Kind::With:
+            withStatement(statement);
+            return;
         }
     }
 
@@ -386,18 +446,21 @@ private:
     {
         const PyExpr &context = *statement.expression;
         if (m_batch)
-            fail(statement.line, tr("a 'with' block inside a batch_alter_table block is not "
-                                    "supported"));
+            fail(statement.line, QCoreApplication::translate(
+                                     "retort::SqlTranslator",
+                                     "a 'with' block inside a batch_alter_table block is not "
+                                     "supported"));
         if (context.kind != PyExpr::Kind::Call ||
             callableName(*context.base) != u"op.batch_alter_table")
-            fail(statement.line,
-                 tr("'with' is only supported for op.batch_alter_table(...)"));
-        const Arguments args = bind(context, u"batch_alter_table"_s,
-                                    {u"table_name"_s, u"schema"_s, u"recreate"_s,
-                                     u"partial_reordering"_s, u"copy_from"_s, u"table_args"_s,
-                                     u"table_kwargs"_s, u"reflect_args"_s, u"reflect_kwargs"_s,
-                                     u"naming_convention"_s},
-                                    false, false);
+            fail(statement.line, QCoreApplication::translate(
+                                     "retort::SqlTranslator",
+                                     "'with' is only supported for op.batch_alter_table(...)"));
+        const Arguments args =
+            bind(context, u"batch_alter_table"_s,
+                 {u"table_name"_s, u"schema"_s, u"recreate"_s, u"partial_reordering"_s,
+                  u"copy_from"_s, u"table_args"_s, u"table_kwargs"_s, u"reflect_args"_s,
+                  u"reflect_kwargs"_s, u"naming_convention"_s},
+                 false, false);
         Batch batch;
         batch.name = statement.target;
         batch.line = statement.line;
@@ -412,8 +475,9 @@ private:
             else if (mode == u"never")
                 batch.op.recreate = BatchOp::Recreate::Never;
             else
-                fail(recreate->line,
-                     tr("recreate may be one of 'auto', 'always', or 'never'"));
+                fail(recreate->line, QCoreApplication::translate(
+                                         "retort::SqlTranslator",
+                                         "recreate may be one of 'auto', 'always', or 'never'"));
         }
         for (const QString &unsupported :
              {u"partial_reordering"_s, u"copy_from"_s, u"reflect_args"_s, u"reflect_kwargs"_s,
@@ -423,17 +487,22 @@ private:
                       value->kind == Value::Kind::Dict) ||
                     !value->items.empty())
                     fail(value->line,
-                         tr("batch_alter_table(%1=...) is not supported").arg(unsupported));
+                         QCoreApplication::translate("retort::SqlTranslator",
+                                                     "batch_alter_table(%1=...) is not supported")
+                             .arg(unsupported));
             }
         }
         if (const Value *tableArgs = args.given(u"table_args"_s)) {
-            if (!tableArgs->items.empty() || (tableArgs->kind != Value::Kind::Tuple &&
-                                              tableArgs->kind != Value::Kind::List))
-                fail(tableArgs->line, tr("batch_alter_table(table_args=...) is not supported"));
+            if (!tableArgs->items.empty() ||
+                (tableArgs->kind != Value::Kind::Tuple && tableArgs->kind != Value::Kind::List))
+                fail(tableArgs->line, QCoreApplication::translate(
+                                          "retort::SqlTranslator",
+                                          "batch_alter_table(table_args=...) is not supported"));
         }
         if (const Value *tableKwargs = args.given(u"table_kwargs"_s)) {
             if (tableKwargs->kind != Value::Kind::Dict)
-                fail(tableKwargs->line, tr("table_kwargs must be a dict"));
+                fail(tableKwargs->line, QCoreApplication::translate("retort::SqlTranslator",
+                                                                    "table_kwargs must be a dict"));
             for (size_t i = 0; i < tableKwargs->items.size(); ++i) {
                 const QString key = asString(tableKwargs->items[i], u"table_kwargs"_s);
                 if (key == u"sqlite_autoincrement")
@@ -441,7 +510,9 @@ private:
                         asBool(tableKwargs->values[i], u"sqlite_autoincrement"_s);
                 else if (!isOtherDialectKeyword(key))
                     fail(tableKwargs->line,
-                         tr("table_kwargs key '%1' is not supported").arg(key));
+                         QCoreApplication::translate("retort::SqlTranslator",
+                                                     "table_kwargs key '%1' is not supported")
+                             .arg(key));
             }
         }
 
@@ -476,25 +547,31 @@ private:
                 if (!recreate)
                     fail(batch.line, noAlterOfConstraints());
                 if (add->constraint.name.isEmpty())
-                    fail(batch.line, tr("Alembic cannot run this batch: a constraint added in "
-                                        "batch mode must have a name (\"Constraint must have a "
-                                        "name\"); give the ForeignKey / unique constraint a "
-                                        "name"));
+                    fail(batch.line, QCoreApplication::translate(
+                                         "retort::SqlTranslator",
+                                         "Alembic cannot run this batch: a constraint added in "
+                                         "batch mode must have a name (\"Constraint must have a "
+                                         "name\"); give the ForeignKey / unique constraint a "
+                                         "name"));
             } else if (std::holds_alternative<DropConstraintOp>(step)) {
                 if (!recreate)
                     fail(batch.line, noAlterOfConstraints());
             } else if (const auto *alter = std::get_if<AlterColumnOp>(&step)) {
                 if (!recreate && (alter->type || alter->nullable || alter->changesServerDefault))
                     fail(batch.line,
-                         tr("alter_column with recreate=\"never\" would emit ALTER COLUMN, "
-                            "which SQLite does not support"));
+                         QCoreApplication::translate(
+                             "retort::SqlTranslator",
+                             "alter_column with recreate=\"never\" would emit ALTER COLUMN, "
+                             "which SQLite does not support"));
             } else if (const auto *index = std::get_if<CreateIndexOp>(&step)) {
                 if (recreate) {
                     for (const IndexElement &element : index->index.elements) {
                         if (element.isExpression)
                             fail(batch.line,
-                                 tr("Alembic cannot create the expression index '%1' in a "
-                                    "batch that recreates the table")
+                                 QCoreApplication::translate(
+                                     "retort::SqlTranslator",
+                                     "Alembic cannot create the expression index '%1' in a "
+                                     "batch that recreates the table")
                                      .arg(index->index.name));
                     }
                 }
@@ -518,26 +595,36 @@ private:
         const QString dotted = callee.dottedName();
         if (dotted.isEmpty()) {
             if (callee.kind == PyExpr::Kind::Unsupported)
-                fail(callee.line, tr("%1 is not supported").arg(callee.text));
-            fail(callee.line, tr("calling the result of an expression is not supported"));
+                fail(callee.line,
+                     QCoreApplication::translate("retort::SqlTranslator", "%1 is not supported")
+                         .arg(callee.text));
+            fail(callee.line, QCoreApplication::translate(
+                                  "retort::SqlTranslator",
+                                  "calling the result of an expression is not supported"));
         }
         const QString root = dotted.section(u'.', 0, 0);
         const auto local = m_locals.constFind(root);
         if (local != m_locals.cend()) {
             if (local->kind == Value::Kind::BatchContext && dotted.count(u'.') == 1) {
                 if (!m_batch || m_batch->name != root)
-                    fail(callee.line, tr("'%1' is used outside its batch_alter_table block")
+                    fail(callee.line, QCoreApplication::translate(
+                                          "retort::SqlTranslator",
+                                          "'%1' is used outside its batch_alter_table block")
                                           .arg(root));
                 return u"batch."_s + dotted.section(u'.', 1);
             }
             if (local->kind == Value::Kind::Callable && dotted == root)
                 return local->text;
-            fail(callee.line, tr("calling '%1' is not supported").arg(dotted));
+            fail(callee.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                          "calling '%1' is not supported")
+                                  .arg(dotted));
         }
         const auto import = m_imports.constFind(root);
         if (import == m_imports.cend())
-            fail(callee.line, tr("unknown name '%1' (only op, sqlalchemy and the names the "
-                                 "file imports from them are understood)")
+            fail(callee.line, QCoreApplication::translate(
+                                  "retort::SqlTranslator",
+                                  "unknown name '%1' (only op, sqlalchemy and the names the "
+                                  "file imports from them are understood)")
                                   .arg(root));
         return normaliseQualifiedName(*import + dotted.mid(root.size()));
     }
@@ -546,13 +633,18 @@ private:
     {
         const QString dotted = expr.dottedName();
         if (dotted.isEmpty())
-            fail(expr.line, tr("attribute '%1' of an expression is not supported").arg(expr.text));
+            fail(expr.line,
+                 QCoreApplication::translate("retort::SqlTranslator",
+                                             "attribute '%1' of an expression is not supported")
+                     .arg(expr.text));
         const QString root = dotted.section(u'.', 0, 0);
         const auto local = m_locals.constFind(root);
         if (local != m_locals.cend()) {
             if (dotted == root)
                 return *local;
-            fail(expr.line, tr("'%1' is not supported").arg(dotted));
+            fail(expr.line,
+                 QCoreApplication::translate("retort::SqlTranslator", "'%1' is not supported")
+                     .arg(dotted));
         }
         const QString qualified = callableName(expr);
         if (isTypeName(qualified))
@@ -571,8 +663,13 @@ private:
         Value value;
         value.line = expr.line;
         switch (expr.kind) {
-        case PyExpr::Kind::Unsupported: fail(expr.line, tr("%1 is not supported").arg(expr.text));
-        case PyExpr::Kind::None: value.kind = Value::Kind::None; return value;
+        case PyExpr::Kind::Unsupported:
+            fail(expr.line,
+                 QCoreApplication::translate("retort::SqlTranslator", "%1 is not supported")
+                     .arg(expr.text));
+        case PyExpr::Kind::None:
+            value.kind = Value::Kind::None;
+            return value;
         case PyExpr::Kind::True:
         case PyExpr::Kind::False:
             value.kind = Value::Kind::Bool;
@@ -609,8 +706,10 @@ private:
             }
             return value;
         case PyExpr::Kind::Name:
-        case PyExpr::Kind::Attribute: return reference(expr);
-        case PyExpr::Kind::Call: return call(expr);
+        case PyExpr::Kind::Attribute:
+            return reference(expr);
+        case PyExpr::Kind::Call:
+            return call(expr);
         }
         return value;
     }
@@ -628,20 +727,26 @@ private:
             else if (varPositional)
                 args.rest.push_back(value);
             else
-                fail(call.line, tr("too many positional arguments to %1()").arg(function));
+                fail(call.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                            "too many positional arguments to %1()")
+                                    .arg(function));
         }
         for (const PyKeyword &keyword : call.keywords) {
             Value value = eval(*keyword.value);
             if (parameters.contains(keyword.name)) {
                 if (args.has(keyword.name))
-                    fail(call.line, tr("%1() got multiple values for argument '%2'")
-                                        .arg(function, keyword.name));
+                    fail(call.line,
+                         QCoreApplication::translate("retort::SqlTranslator",
+                                                     "%1() got multiple values for argument '%2'")
+                             .arg(function, keyword.name));
                 args.named.emplace_back(keyword.name, std::move(value));
             } else if (varKeyword) {
                 args.extraKeywords.append({keyword.name, value});
             } else {
-                fail(call.line, tr("%1() got an unexpected keyword argument '%2'")
-                                    .arg(function, keyword.name));
+                fail(call.line,
+                     QCoreApplication::translate("retort::SqlTranslator",
+                                                 "%1() got an unexpected keyword argument '%2'")
+                         .arg(function, keyword.name));
             }
         }
         return args;
@@ -654,7 +759,9 @@ private:
         for (const auto &[name, value] : args.extraKeywords) {
             if (isOtherDialectKeyword(name) || handled.contains(name))
                 continue;
-            fail(args.line, tr("%1(%2=...) is not supported").arg(args.function, name));
+            fail(args.line,
+                 QCoreApplication::translate("retort::SqlTranslator", "%1(%2=...) is not supported")
+                     .arg(args.function, name));
         }
     }
 
@@ -670,17 +777,18 @@ private:
     static void checkNoSchema(const Arguments &args)
     {
         if (const Value *schema = args.given(u"schema"_s))
-            fail(schema->line, tr("schema=%1 is not supported (SQLite has no schemas)")
-                                   .arg(schema->text));
+            fail(schema->line,
+                 QCoreApplication::translate("retort::SqlTranslator",
+                                             "schema=%1 is not supported (SQLite has no schemas)")
+                     .arg(schema->text));
     }
-
-    // Arguments that change nothing on SQLite and are accepted silently.
-    static void ignore(const Arguments &) {}
 
     static QString asString(const Value &value, const QString &what)
     {
         if (value.kind != Value::Kind::String)
-            fail(value.line, tr("%1 must be a string, not %2").arg(what, describe(value)));
+            fail(value.line,
+                 QCoreApplication::translate("retort::SqlTranslator", "%1 must be a string, not %2")
+                     .arg(what, describe(value)));
         return value.text;
     }
 
@@ -688,7 +796,9 @@ private:
     {
         const Value *value = args.get(name);
         if (!value)
-            fail(args.line, tr("%1() is missing the argument '%2'").arg(args.function, name));
+            fail(args.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                        "%1() is missing the argument '%2'")
+                                .arg(args.function, name));
         return asString(*value, name);
     }
 
@@ -708,7 +818,9 @@ private:
             return false;
         if (value.kind == Value::Kind::Integer)
             return value.text != u"0";
-        fail(value.line, tr("%1 must be True or False, not %2").arg(what, describe(value)));
+        fail(value.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                     "%1 must be True or False, not %2")
+                             .arg(what, describe(value)));
     }
 
     static bool optionalBool(const Arguments &args, const QString &name, bool fallback = false)
@@ -721,7 +833,9 @@ private:
     {
         if (value.kind != Value::Kind::List && value.kind != Value::Kind::Tuple)
             fail(value.line,
-                 tr("%1 must be a list of column names, not %2").arg(what, describe(value)));
+                 QCoreApplication::translate("retort::SqlTranslator",
+                                             "%1 must be a list of column names, not %2")
+                     .arg(what, describe(value)));
         QStringList out;
         for (const Value &item : value.items)
             out.append(asString(item, what));
@@ -733,7 +847,9 @@ private:
         bool ok = false;
         const int result = value.text.toInt(&ok);
         if (value.kind != Value::Kind::Integer || !ok)
-            fail(value.line, tr("%1 must be an integer, not %2").arg(what, describe(value)));
+            fail(value.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                         "%1 must be an integer, not %2")
+                                 .arg(what, describe(value)));
         return result;
     }
 
@@ -752,14 +868,15 @@ private:
         }
         if (qualified.startsWith(u"op.") || qualified.startsWith(u"batch."))
             fail(expr.line,
-                 tr("%1() inside an expression is not supported").arg(qualified));
+                 QCoreApplication::translate("retort::SqlTranslator",
+                                             "%1() inside an expression is not supported")
+                     .arg(qualified));
         if (isTypeName(qualified))
             return makeType(qualified, bindType(expr, qualified));
         if (qualified.startsWith(u"sqlalchemy.func.")) {
             return function(expr, qualified.mid(16));
         }
-        const QString name =
-            qualified.startsWith(u"sqlalchemy.") ? qualified.mid(11) : QString();
+        const QString name = qualified.startsWith(u"sqlalchemy.") ? qualified.mid(11) : QString();
         if (name == u"Column")
             return column(expr);
         if (name == u"ForeignKey")
@@ -804,11 +921,17 @@ private:
             return value;
         }
         if (qualified.startsWith(u"dialect.") || qualified.startsWith(u"sqlite."))
-            fail(expr.line, tr("type or construct %1 is not supported on SQLite")
-                                .arg(qualified.section(u'.', 1)));
+            fail(expr.line,
+                 QCoreApplication::translate("retort::SqlTranslator",
+                                             "type or construct %1 is not supported on SQLite")
+                     .arg(qualified.section(u'.', 1)));
         if (qualified.startsWith(u"sqlalchemy."))
-            fail(expr.line, tr("sqlalchemy.%1 is not supported").arg(name));
-        fail(expr.line, tr("calling %1() is not supported").arg(qualified));
+            fail(expr.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                        "sqlalchemy.%1 is not supported")
+                                .arg(name));
+        fail(expr.line,
+             QCoreApplication::translate("retort::SqlTranslator", "calling %1() is not supported")
+                 .arg(qualified));
     }
 
     // --- types -----------------------------------------------------------
@@ -822,29 +945,41 @@ private:
         static const QStringList floatParams = {u"precision"_s, u"asdecimal"_s,
                                                 u"decimal_return_scale"_s};
         static const QHash<QString, QStringList> parameters = {
-            {u"String"_s, stringParams},       {u"VARCHAR"_s, stringParams},
-            {u"NVARCHAR"_s, stringParams},     {u"CHAR"_s, stringParams},
-            {u"NCHAR"_s, stringParams},        {u"Text"_s, stringParams},
-            {u"TEXT"_s, stringParams},         {u"CLOB"_s, stringParams},
-            {u"Unicode"_s, stringParams},      {u"UnicodeText"_s, stringParams},
+            {u"String"_s, stringParams},
+            {u"VARCHAR"_s, stringParams},
+            {u"NVARCHAR"_s, stringParams},
+            {u"CHAR"_s, stringParams},
+            {u"NCHAR"_s, stringParams},
+            {u"Text"_s, stringParams},
+            {u"TEXT"_s, stringParams},
+            {u"CLOB"_s, stringParams},
+            {u"Unicode"_s, stringParams},
+            {u"UnicodeText"_s, stringParams},
             {u"sqlmodel.AutoString"_s, stringParams},
             {u"Boolean"_s, {u"create_constraint"_s, u"name"_s}},
             {u"BOOLEAN"_s, {u"create_constraint"_s, u"name"_s}},
-            {u"DateTime"_s, {u"timezone"_s}},  {u"DATETIME"_s, {u"timezone"_s}},
-            {u"TIMESTAMP"_s, {u"timezone"_s}}, {u"Time"_s, {u"timezone"_s}},
-            {u"TIME"_s, {u"timezone"_s}},      {u"Float"_s, floatParams},
-            {u"FLOAT"_s, floatParams},         {u"REAL"_s, floatParams},
-            {u"Numeric"_s, numericParams},     {u"NUMERIC"_s, numericParams},
-            {u"DECIMAL"_s, numericParams},     {u"LargeBinary"_s, {u"length"_s}},
-            {u"BLOB"_s, {u"length"_s}},        {u"BINARY"_s, {u"length"_s}},
-            {u"VARBINARY"_s, {u"length"_s}},   {u"JSON"_s, {u"none_as_null"_s}},
+            {u"DateTime"_s, {u"timezone"_s}},
+            {u"DATETIME"_s, {u"timezone"_s}},
+            {u"TIMESTAMP"_s, {u"timezone"_s}},
+            {u"Time"_s, {u"timezone"_s}},
+            {u"TIME"_s, {u"timezone"_s}},
+            {u"Float"_s, floatParams},
+            {u"FLOAT"_s, floatParams},
+            {u"REAL"_s, floatParams},
+            {u"Numeric"_s, numericParams},
+            {u"NUMERIC"_s, numericParams},
+            {u"DECIMAL"_s, numericParams},
+            {u"LargeBinary"_s, {u"length"_s}},
+            {u"BLOB"_s, {u"length"_s}},
+            {u"BINARY"_s, {u"length"_s}},
+            {u"VARBINARY"_s, {u"length"_s}},
+            {u"JSON"_s, {u"none_as_null"_s}},
             {u"sqlite.JSON"_s, {u"none_as_null"_s}},
             {u"Interval"_s, {u"native"_s, u"second_precision"_s, u"day_precision"_s}},
             {u"Uuid"_s, {u"as_uuid"_s, u"native_uuid"_s}},
         };
         if (key == u"Enum") {
-            Arguments args = bind(expr, key,
-                                  {}, true, true);
+            Arguments args = bind(expr, key, {}, true, true);
             return args;
         }
         return bind(expr, key, parameters.value(key), false, false);
@@ -863,11 +998,11 @@ private:
             return value ? u" COLLATE \""_s + *value + u'"' : QString();
         };
         static const QHash<QString, QString> stringBases = {
-            {u"String"_s, u"VARCHAR"_s},  {u"VARCHAR"_s, u"VARCHAR"_s},
-            {u"Unicode"_s, u"VARCHAR"_s}, {u"sqlmodel.AutoString"_s, u"VARCHAR"_s},
+            {u"String"_s, u"VARCHAR"_s},    {u"VARCHAR"_s, u"VARCHAR"_s},
+            {u"Unicode"_s, u"VARCHAR"_s},   {u"sqlmodel.AutoString"_s, u"VARCHAR"_s},
             {u"NVARCHAR"_s, u"NVARCHAR"_s}, {u"CHAR"_s, u"CHAR"_s},
-            {u"NCHAR"_s, u"NCHAR"_s},     {u"Text"_s, u"TEXT"_s},
-            {u"TEXT"_s, u"TEXT"_s},       {u"UnicodeText"_s, u"TEXT"_s},
+            {u"NCHAR"_s, u"NCHAR"_s},       {u"Text"_s, u"TEXT"_s},
+            {u"TEXT"_s, u"TEXT"_s},         {u"UnicodeText"_s, u"TEXT"_s},
             {u"CLOB"_s, u"CLOB"_s}};
         if (stringBases.contains(key)) {
             type.ddl = stringBases.value(key) + lengthSuffix(u"length"_s) + collation();
@@ -883,7 +1018,9 @@ private:
             type.affinity = u"Integer"_s;
         } else if (key == u"Boolean" || key == u"BOOLEAN") {
             if (optionalBool(args, u"create_constraint"_s))
-                fail(args.line, tr("Boolean(create_constraint=True) is not supported"));
+                fail(args.line, QCoreApplication::translate(
+                                    "retort::SqlTranslator",
+                                    "Boolean(create_constraint=True) is not supported"));
             type.ddl = u"BOOLEAN"_s;
             type.affinity = u"Boolean"_s;
             type.schemaTypeName = optionalString(args, u"name"_s).value_or(QString());
@@ -937,7 +1074,9 @@ private:
         } else if (key == u"Enum") {
             type = enumType(args);
         } else {
-            fail(args.line, tr("type %1 is not supported").arg(qualified));
+            fail(args.line,
+                 QCoreApplication::translate("retort::SqlTranslator", "type %1 is not supported")
+                     .arg(qualified));
         }
         Value value;
         value.kind = Value::Kind::Type;
@@ -951,8 +1090,10 @@ private:
         int longest = -1;
         for (const Value &item : args.rest) {
             if (item.kind != Value::Kind::String)
-                fail(item.line, tr("Enum values must be strings (a Python enum class is not "
-                                   "supported), not %1")
+                fail(item.line, QCoreApplication::translate(
+                                    "retort::SqlTranslator",
+                                    "Enum values must be strings (a Python enum class is not "
+                                    "supported), not %1")
                                     .arg(describe(item)));
             longest = std::max(longest, int(item.text.toUcs4().size()));
         }
@@ -961,19 +1102,24 @@ private:
         int length = longest;
         for (const auto &[name, value] : args.extraKeywords) {
             if (name == u"name")
-                type.schemaTypeName = value.kind == Value::Kind::None ? QString()
-                                                                        : asString(value, name);
+                type.schemaTypeName =
+                    value.kind == Value::Kind::None ? QString() : asString(value, name);
             else if (name == u"length")
                 length = asInt(value, name);
             else if (name == u"create_constraint") {
                 if (asBool(value, name))
-                    fail(value.line, tr("Enum(create_constraint=True) is not supported"));
+                    fail(value.line, QCoreApplication::translate(
+                                         "retort::SqlTranslator",
+                                         "Enum(create_constraint=True) is not supported"));
             } else if (name != u"native_enum" && name != u"validate_strings" &&
                        name != u"inherit_schema" && name != u"omit_aliases")
-                fail(value.line, tr("Enum(%1=...) is not supported").arg(name));
+                fail(value.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                             "Enum(%1=...) is not supported")
+                                     .arg(name));
         }
         if (length < 0)
-            fail(args.line, tr("Enum() without values is not supported"));
+            fail(args.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                        "Enum() without values is not supported"));
         type.ddl = u"VARCHAR("_s + QString::number(length) + u')';
         return type;
     }
@@ -991,7 +1137,9 @@ private:
         if (next < args.rest.size() && args.rest[next].kind == Value::Kind::String)
             column.name = args.rest[next++].text;
         else
-            fail(expr.line, tr("a Column must have a name as its first argument"));
+            fail(expr.line,
+                 QCoreApplication::translate("retort::SqlTranslator",
+                                             "a Column must have a name as its first argument"));
         if (next < args.rest.size() && args.rest[next].kind == Value::Kind::Type)
             column.type = args.rest[next++].type;
         bool typeGiven = !column.type.ddl.isEmpty();
@@ -1002,10 +1150,14 @@ private:
                 fk.columns = {column.name};
                 column.foreignKeys.append(fk);
             } else if (item.kind == Value::Kind::Constraint) {
-                fail(item.line, tr("a constraint inside Column() is not supported"));
+                fail(item.line,
+                     QCoreApplication::translate("retort::SqlTranslator",
+                                                 "a constraint inside Column() is not supported"));
             } else {
-                fail(item.line, tr("%1 as an argument of Column() is not supported")
-                                    .arg(describe(item)));
+                fail(item.line,
+                     QCoreApplication::translate("retort::SqlTranslator",
+                                                 "%1 as an argument of Column() is not supported")
+                         .arg(describe(item)));
             }
         }
         bool primaryKey = false;
@@ -1013,7 +1165,8 @@ private:
         for (const auto &[name, item] : args.extraKeywords) {
             if (name == u"type_") {
                 if (item.kind != Value::Kind::Type)
-                    fail(item.line, tr("type_ must be a type"));
+                    fail(item.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                                "type_ must be a type"));
                 column.type = item.type;
                 typeGiven = true;
             } else if (name == u"nullable") {
@@ -1032,20 +1185,22 @@ private:
                     column.autoincrement = item.boolean;
                 else if (!(item.kind == Value::Kind::String && item.text == u"auto") &&
                          !(item.kind == Value::Kind::String && item.text == u"ignore_fk"))
-                    fail(item.line, tr("autoincrement must be True, False or \"auto\""));
+                    fail(item.line, QCoreApplication::translate(
+                                        "retort::SqlTranslator",
+                                        "autoincrement must be True, False or \"auto\""));
             } else if (name == u"comment" || name == u"default" || name == u"onupdate" ||
-                       name == u"doc" || name == u"info") {
+                       name == u"server_onupdate" || name == u"doc" || name == u"info") {
                 // Client-side defaults and comments do not reach SQLite's DDL.
-                if (name == u"server_onupdate")
-                    continue;
-            } else if (name == u"server_onupdate") {
-                continue;
             } else if (!isOtherDialectKeyword(name)) {
-                fail(item.line, tr("Column(%1=...) is not supported").arg(name));
+                fail(item.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                            "Column(%1=...) is not supported")
+                                    .arg(name));
             }
         }
         if (!typeGiven)
-            fail(expr.line, tr("column '%1' has no type").arg(column.name));
+            fail(expr.line,
+                 QCoreApplication::translate("retort::SqlTranslator", "column '%1' has no type")
+                     .arg(column.name));
         column.primaryKey = primaryKey;
         column.nullable = nullable.value_or(!primaryKey);
         value.edit().nullableGiven = nullable.has_value();
@@ -1055,19 +1210,25 @@ private:
     std::optional<ServerDefault> serverDefault(const Value &value)
     {
         switch (value.kind) {
-        case Value::Kind::None: return std::nullopt;
-        case Value::Kind::String: return ServerDefault{ServerDefault::Kind::String, value.text};
-        case Value::Kind::Text: return ServerDefault{ServerDefault::Kind::Text, value.text};
+        case Value::Kind::None:
+            return std::nullopt;
+        case Value::Kind::String:
+            return ServerDefault{ServerDefault::Kind::String, value.text};
+        case Value::Kind::Text:
+            return ServerDefault{ServerDefault::Kind::Text, value.text};
         case Value::Kind::Expression:
             return ServerDefault{ServerDefault::Kind::Expression, value.text};
-        default: break;
+        default:
+            break;
         }
-        fail(value.line, tr("server_default must be a string, sa.text() or a SQL function, not "
-                            "%1 (SQLAlchemy rejects it; write server_default=\"%2\" or "
-                            "sa.text(\"%2\"))")
+        fail(value.line, QCoreApplication::translate(
+                             "retort::SqlTranslator",
+                             "server_default must be a string, sa.text() or a SQL function, not "
+                             "%1 (SQLAlchemy rejects it; write server_default=\"%2\" or "
+                             "sa.text(\"%2\"))")
                              .arg(describe(value), value.kind == Value::Kind::Bool
-                                                        ? (value.boolean ? u"1"_s : u"0"_s)
-                                                        : value.text));
+                                                       ? (value.boolean ? u"1"_s : u"0"_s)
+                                                       : value.text));
     }
 
     static QString validatedPhrase(const Value *value, const QString &what,
@@ -1077,12 +1238,13 @@ private:
             return QString();
         const QString phrase = asString(*value, what);
         if (!allowed.match(phrase).hasMatch())
-            fail(value->line, tr("Unexpected SQL phrase for %1: '%2'").arg(what, phrase));
+            fail(value->line, QCoreApplication::translate("retort::SqlTranslator",
+                                                          "Unexpected SQL phrase for %1: '%2'")
+                                  .arg(what, phrase));
         return phrase;
     }
 
-    void foreignKeyOptions(const Arguments &args, ForeignKeySpec &fk,
-                           const QStringList &ignoredKeys = {})
+    void foreignKeyOptions(const Arguments &args, ForeignKeySpec &fk)
     {
         static const QRegularExpression cascade(
             u"^(?:RESTRICT|CASCADE|SET NULL|NO ACTION|SET DEFAULT)$"_s,
@@ -1097,8 +1259,8 @@ private:
             fk.deferrable = asBool(*deferrable, u"deferrable"_s);
         fk.match = optionalString(args, u"match"_s).value_or(QString());
         if (optionalBool(args, u"use_alter"_s))
-            fail(args.line, tr("use_alter=True is not supported"));
-        Q_UNUSED(ignoredKeys);
+            fail(args.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                        "use_alter=True is not supported"));
         checkExtraKeywords(args);
     }
 
@@ -1108,25 +1270,27 @@ private:
         const QString spec = asString(value, u"ForeignKey"_s);
         const QStringList parts = spec.split(u'.');
         if (parts.size() != 2 || parts[0].isEmpty() || parts[1].isEmpty())
-            fail(value.line, tr("foreign key target '%1' is not of the form 'table.column'")
+            fail(value.line, QCoreApplication::translate(
+                                 "retort::SqlTranslator",
+                                 "foreign key target '%1' is not of the form 'table.column'")
                                  .arg(spec));
         return {parts[0], parts[1]};
     }
 
     Value foreignKey(const PyExpr &expr)
     {
-        const Arguments args =
-            bind(expr, u"ForeignKey"_s,
-                 {u"column"_s, u"_constraint"_s, u"use_alter"_s, u"name"_s, u"onupdate"_s,
-                  u"ondelete"_s, u"deferrable"_s, u"initially"_s, u"link_to_name"_s, u"match"_s,
-                  u"info"_s},
-                 false, true);
+        const Arguments args = bind(expr, u"ForeignKey"_s,
+                                    {u"column"_s, u"_constraint"_s, u"use_alter"_s, u"name"_s,
+                                     u"onupdate"_s, u"ondelete"_s, u"deferrable"_s, u"initially"_s,
+                                     u"link_to_name"_s, u"match"_s, u"info"_s},
+                                    false, true);
         Value value;
         value.kind = Value::Kind::ForeignKey;
         value.line = expr.line;
         const Value *target = args.get(u"column"_s);
         if (!target)
-            fail(expr.line, tr("ForeignKey() needs a target column"));
+            fail(expr.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                        "ForeignKey() needs a target column"));
         const auto [table, column] = splitColumnSpec(*target);
         value.edit().foreignKey.referredTable = table;
         value.edit().foreignKey.referredColumns = {column};
@@ -1136,12 +1300,11 @@ private:
 
     Value foreignKeyConstraint(const PyExpr &expr)
     {
-        const Arguments args =
-            bind(expr, u"ForeignKeyConstraint"_s,
-                 {u"columns"_s, u"refcolumns"_s, u"name"_s, u"onupdate"_s, u"ondelete"_s,
-                  u"deferrable"_s, u"initially"_s, u"use_alter"_s, u"link_to_name"_s,
-                  u"match"_s, u"table"_s, u"info"_s},
-                 false, true);
+        const Arguments args = bind(expr, u"ForeignKeyConstraint"_s,
+                                    {u"columns"_s, u"refcolumns"_s, u"name"_s, u"onupdate"_s,
+                                     u"ondelete"_s, u"deferrable"_s, u"initially"_s, u"use_alter"_s,
+                                     u"link_to_name"_s, u"match"_s, u"table"_s, u"info"_s},
+                                    false, true);
         Value value;
         value.kind = Value::Kind::Constraint;
         value.line = expr.line;
@@ -1150,19 +1313,26 @@ private:
         const Value *columns = args.get(u"columns"_s);
         const Value *refColumns = args.get(u"refcolumns"_s);
         if (!columns || !refColumns)
-            fail(expr.line, tr("ForeignKeyConstraint() needs columns and refcolumns"));
+            fail(expr.line, QCoreApplication::translate(
+                                "retort::SqlTranslator",
+                                "ForeignKeyConstraint() needs columns and refcolumns"));
         fk.columns = asStringList(*columns, u"columns"_s);
         if (refColumns->kind != Value::Kind::List && refColumns->kind != Value::Kind::Tuple)
-            fail(refColumns->line, tr("refcolumns must be a list"));
+            fail(refColumns->line,
+                 QCoreApplication::translate("retort::SqlTranslator", "refcolumns must be a list"));
         for (const Value &ref : refColumns->items) {
             const auto [table, column] = splitColumnSpec(ref);
             if (!fk.referredTable.isEmpty() && fk.referredTable != table)
-                fail(ref.line, tr("ForeignKeyConstraint refers to more than one table"));
+                fail(ref.line, QCoreApplication::translate(
+                                   "retort::SqlTranslator",
+                                   "ForeignKeyConstraint refers to more than one table"));
             fk.referredTable = table;
             fk.referredColumns.append(column);
         }
         if (fk.columns.size() != fk.referredColumns.size() || fk.columns.isEmpty())
-            fail(expr.line, tr("ForeignKeyConstraint needs as many refcolumns as columns"));
+            fail(expr.line, QCoreApplication::translate(
+                                "retort::SqlTranslator",
+                                "ForeignKeyConstraint needs as many refcolumns as columns"));
         foreignKeyOptions(args, fk);
         value.edit().constraint.name = fk.name;
         return value;
@@ -1174,24 +1344,28 @@ private:
         Value value;
         value.kind = Value::Kind::Constraint;
         value.line = expr.line;
-        value.edit().constraint.kind = name == u"PrimaryKeyConstraint" ? ConstraintDef::Kind::PrimaryKey
-                                                                : ConstraintDef::Kind::Unique;
+        value.edit().constraint.kind = name == u"PrimaryKeyConstraint"
+                                           ? ConstraintDef::Kind::PrimaryKey
+                                           : ConstraintDef::Kind::Unique;
         for (const Value &item : args.rest)
-            value.edit().constraint.columns.append(asString(item, tr("a constraint column")));
+            value.edit().constraint.columns.append(asString(
+                item, QCoreApplication::translate("retort::SqlTranslator", "a constraint column")));
         for (const auto &[key, item] : args.extraKeywords) {
             if (key == u"name")
                 value.edit().constraint.name =
                     item.kind == Value::Kind::None ? QString() : asString(item, key);
             else if (key != u"info" && !isOtherDialectKeyword(key))
-                fail(item.line, tr("%1(%2=...) is not supported").arg(name, key));
+                fail(item.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                            "%1(%2=...) is not supported")
+                                    .arg(name, key));
         }
         return value;
     }
 
     Value checkConstraint(const PyExpr &expr)
     {
-        const Arguments args = bind(expr, u"CheckConstraint"_s, {u"sqltext"_s, u"name"_s}, false,
-                                    true);
+        const Arguments args =
+            bind(expr, u"CheckConstraint"_s, {u"sqltext"_s, u"name"_s}, false, true);
         checkExtraKeywords(args, {u"info"_s});
         Value value;
         value.kind = Value::Kind::Constraint;
@@ -1199,7 +1373,8 @@ private:
         value.edit().constraint.kind = ConstraintDef::Kind::Check;
         const Value *sqltext = args.get(u"sqltext"_s);
         if (!sqltext)
-            fail(expr.line, tr("CheckConstraint() needs a condition"));
+            fail(expr.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                        "CheckConstraint() needs a condition"));
         value.edit().constraint.checkSql = conditionSql(*sqltext);
         value.edit().constraint.name = optionalString(args, u"name"_s).value_or(QString());
         return value;
@@ -1212,7 +1387,9 @@ private:
         if (value.kind == Value::Kind::Text)
             return value.text;
         fail(value.line,
-             tr("a check condition must be a string or sa.text(), not %1").arg(describe(value)));
+             QCoreApplication::translate("retort::SqlTranslator",
+                                         "a check condition must be a string or sa.text(), not %1")
+                 .arg(describe(value)));
     }
 
     IndexElement indexElement(const Value &value)
@@ -1221,7 +1398,9 @@ private:
             return IndexElement{value.text, false};
         if (value.kind == Value::Kind::Text)
             return IndexElement{value.text, true};
-        fail(value.line, tr("an index column must be a column name or sa.text(), not %1")
+        fail(value.line, QCoreApplication::translate(
+                             "retort::SqlTranslator",
+                             "an index column must be a column name or sa.text(), not %1")
                              .arg(describe(value)));
     }
 
@@ -1231,7 +1410,8 @@ private:
             return QString();
         if (value->kind == Value::Kind::Text)
             return value->text;
-        fail(value->line, tr("sqlite_where must be sa.text(...)"));
+        fail(value->line, QCoreApplication::translate("retort::SqlTranslator",
+                                                      "sqlite_where must be sa.text(...)"));
     }
 
     Value indexValue(const PyExpr &expr)
@@ -1241,7 +1421,9 @@ private:
         value.kind = Value::Kind::Index;
         value.line = expr.line;
         if (args.rest.empty() || args.rest[0].kind != Value::Kind::String)
-            fail(expr.line, tr("an Index must have a name as its first argument"));
+            fail(expr.line,
+                 QCoreApplication::translate("retort::SqlTranslator",
+                                             "an Index must have a name as its first argument"));
         value.edit().index.name = args.rest[0].text;
         for (size_t i = 1; i < args.rest.size(); ++i)
             value.edit().index.elements.append(indexElement(args.rest[i]));
@@ -1251,7 +1433,9 @@ private:
             else if (key == u"sqlite_where")
                 value.edit().index.where = whereClause(&item);
             else if (key != u"info" && !isOtherDialectKeyword(key))
-                fail(item.line, tr("Index(%1=...) is not supported").arg(key));
+                fail(item.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                            "Index(%1=...) is not supported")
+                                    .arg(key));
         }
         return value;
     }
@@ -1270,41 +1454,69 @@ private:
     Value function(const PyExpr &expr, const QString &name)
     {
         if (name.contains(u'.'))
-            fail(expr.line, tr("sa.func.%1() is not supported").arg(name));
+            fail(expr.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                        "sa.func.%1() is not supported")
+                                .arg(name));
         const Arguments args = bind(expr, u"func."_s + name, {}, true, false);
+        // SQLAlchemy's function registry is case-insensitive; ANSI functions render
+        // without parentheses, and SQLite's compiler has its own now / localtimestamp.
         static const QHash<QString, QString> noArgument = {
             {u"now"_s, u"CURRENT_TIMESTAMP"_s},
             {u"current_timestamp"_s, u"CURRENT_TIMESTAMP"_s},
             {u"current_date"_s, u"CURRENT_DATE"_s},
             {u"current_time"_s, u"CURRENT_TIME"_s},
+            {u"current_user"_s, u"CURRENT_USER"_s},
+            {u"session_user"_s, u"SESSION_USER"_s},
+            {u"user"_s, u"USER"_s},
+            {u"localtime"_s, u"LOCALTIME"_s},
             {u"localtimestamp"_s, u"DATETIME(CURRENT_TIMESTAMP, \"localtime\")"_s},
+            {u"sysdate"_s, u"sysdate"_s},
         };
+        const QString lower = name.toLower();
         Value value;
         value.kind = Value::Kind::Expression;
         value.line = expr.line;
-        if (noArgument.contains(name)) {
+        if (noArgument.contains(lower)) {
             if (!args.rest.empty())
-                fail(expr.line, tr("sa.func.%1() takes no arguments here").arg(name));
-            value.text = noArgument.value(name);
+                fail(expr.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                            "sa.func.%1() takes no arguments here")
+                                    .arg(name));
+            value.text = noArgument.value(lower);
             return value;
         }
+        if (lower == u"count" && args.rest.empty()) {
+            value.text = u"count(*)"_s;
+            return value;
+        }
+        if (lower == u"char_length")
+            fail(expr.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                        "sa.func.%1() is not supported")
+                                .arg(name));
         QStringList arguments;
         for (const Value &argument : args.rest) {
             switch (argument.kind) {
             case Value::Kind::String:
-                arguments.append(u'\'' + QString(argument.text).replace(u'\'', u"''"_s) +
-                                 u'\'');
+                arguments.append(u'\'' + QString(argument.text).replace(u'\'', u"''"_s) + u'\'');
                 break;
             case Value::Kind::Integer:
-            case Value::Kind::Float: arguments.append(argument.text); break;
-            case Value::Kind::Bool: arguments.append(argument.boolean ? u"1"_s : u"0"_s); break;
-            case Value::Kind::None: arguments.append(u"NULL"_s); break;
+            case Value::Kind::Float:
+                arguments.append(argument.text);
+                break;
+            case Value::Kind::Bool:
+                arguments.append(argument.boolean ? u"1"_s : u"0"_s);
+                break;
+            case Value::Kind::None:
+                arguments.append(u"NULL"_s);
+                break;
             case Value::Kind::Text:
-            case Value::Kind::Expression: arguments.append(argument.text); break;
+            case Value::Kind::Expression:
+                arguments.append(argument.text);
+                break;
             default:
-                fail(argument.line,
-                     tr("%1 as an argument of sa.func.%2() is not supported")
-                         .arg(describe(argument), name));
+                fail(argument.line, QCoreApplication::translate(
+                                        "retort::SqlTranslator",
+                                        "%1 as an argument of sa.func.%2() is not supported")
+                                        .arg(describe(argument), name));
             }
         }
         value.text = name + u'(' + arguments.join(u", "_s) + u')';
@@ -1320,7 +1532,8 @@ private:
         value.edit().column.name = requiredString(args, u"text"_s);
         if (const Value *type = args.given(u"type_"_s)) {
             if (type->kind != Value::Kind::Type)
-                fail(type->line, tr("type_ must be a type"));
+                fail(type->line,
+                     QCoreApplication::translate("retort::SqlTranslator", "type_ must be a type"));
             value.edit().column.type = type->type;
         }
         return value;
@@ -1331,18 +1544,24 @@ private:
         const Arguments args = bind(expr, u"table"_s, {}, true, true);
         for (const auto &[key, item] : args.extraKeywords) {
             if (key != u"schema" || item.kind != Value::Kind::None)
-                fail(item.line, tr("table(%1=...) is not supported").arg(key));
+                fail(item.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                            "table(%1=...) is not supported")
+                                    .arg(key));
         }
         Value value;
         value.kind = Value::Kind::TableClause;
         value.line = expr.line;
         if (args.rest.empty() || args.rest[0].kind != Value::Kind::String)
-            fail(expr.line, tr("a table must have a name as its first argument"));
+            fail(expr.line,
+                 QCoreApplication::translate("retort::SqlTranslator",
+                                             "a table must have a name as its first argument"));
         value.text = args.rest[0].text;
         for (size_t i = 1; i < args.rest.size(); ++i) {
             if (args.rest[i].kind != Value::Kind::Column)
-                fail(args.rest[i].line, tr("%1 as an argument of table() is not supported")
-                                            .arg(describe(args.rest[i])));
+                fail(args.rest[i].line,
+                     QCoreApplication::translate("retort::SqlTranslator",
+                                                 "%1 as an argument of table() is not supported")
+                         .arg(describe(args.rest[i])));
             value.items.push_back(args.rest[i]);
         }
         return value;
@@ -1354,19 +1573,24 @@ private:
         for (const auto &[key, item] : args.extraKeywords) {
             if (!(key == u"schema" && item.kind == Value::Kind::None) &&
                 !isOtherDialectKeyword(key))
-                fail(item.line, tr("Table(%1=...) is not supported").arg(key));
+                fail(item.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                            "Table(%1=...) is not supported")
+                                    .arg(key));
         }
         if (args.rest.size() < 2 || args.rest[0].kind != Value::Kind::String ||
             args.rest[1].kind != Value::Kind::MetaData)
-            fail(expr.line, tr("Table() needs a name and a MetaData()"));
+            fail(expr.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                        "Table() needs a name and a MetaData()"));
         Value value;
         value.kind = Value::Kind::TableClause;
         value.line = expr.line;
         value.text = args.rest[0].text;
         for (size_t i = 2; i < args.rest.size(); ++i) {
             if (args.rest[i].kind != Value::Kind::Column)
-                fail(args.rest[i].line, tr("%1 as an argument of Table() is only supported in "
-                                           "create_table")
+                fail(args.rest[i].line, QCoreApplication::translate(
+                                            "retort::SqlTranslator",
+                                            "%1 as an argument of Table() is only supported in "
+                                            "create_table")
                                             .arg(describe(args.rest[i])));
             value.items.push_back(args.rest[i]);
         }
@@ -1390,8 +1614,8 @@ private:
             checkExtraKeywords(args);
             emitOp(DropTableOp{requiredString(args, u"table_name"_s)}, expr.line);
         } else if (name == u"add_column") {
-            const Arguments args = bind(expr, name, {u"table_name"_s, u"column"_s, u"schema"_s},
-                                        false, false);
+            const Arguments args =
+                bind(expr, name, {u"table_name"_s, u"column"_s, u"schema"_s}, false, false);
             checkNoSchema(args);
             AddColumnOp op;
             op.table = requiredString(args, u"table_name"_s);
@@ -1402,9 +1626,8 @@ private:
                 fail(expr.line, noAlterOfConstraints());
             emitOp(op, expr.line);
         } else if (name == u"drop_column") {
-            const Arguments args = bind(expr, name, {u"table_name"_s, u"column_name"_s,
-                                                     u"schema"_s},
-                                        false, true);
+            const Arguments args =
+                bind(expr, name, {u"table_name"_s, u"column_name"_s, u"schema"_s}, false, true);
             checkNoSchema(args);
             DropColumnOp op;
             op.table = requiredString(args, u"table_name"_s);
@@ -1412,38 +1635,45 @@ private:
             op.existingType = existingType(args);
             emitOp(op, expr.line);
         } else if (name == u"create_index") {
-            const Arguments args = bind(expr, name,
-                                        {u"index_name"_s, u"table_name"_s, u"columns"_s,
-                                         u"schema"_s, u"unique"_s},
-                                        false, true);
+            const Arguments args =
+                bind(expr, name,
+                     {u"index_name"_s, u"table_name"_s, u"columns"_s, u"schema"_s, u"unique"_s},
+                     false, true);
             checkNoSchema(args);
             IndexDef index = indexArguments(args);
             index.table = requiredString(args, u"table_name"_s);
             emitOp(CreateIndexOp{index}, expr.line);
         } else if (name == u"drop_index") {
-            const Arguments args = bind(expr, name, {u"index_name"_s, u"table_name"_s,
-                                                     u"schema"_s},
-                                        false, true);
+            const Arguments args =
+                bind(expr, name, {u"index_name"_s, u"table_name"_s, u"schema"_s}, false, true);
             checkNoSchema(args);
             checkExtraKeywords(args);
             emitOp(DropIndexOp{requiredString(args, u"index_name"_s),
-                             optionalString(args, u"table_name"_s).value_or(QString())},
-                 expr.line);
+                               optionalString(args, u"table_name"_s).value_or(QString())},
+                   expr.line);
         } else if (name == u"rename_table") {
-            const Arguments args = bind(expr, name,
-                                        {u"old_table_name"_s, u"new_table_name"_s, u"schema"_s},
-                                        false, false);
+            const Arguments args = bind(
+                expr, name, {u"old_table_name"_s, u"new_table_name"_s, u"schema"_s}, false, false);
             checkNoSchema(args);
             emitOp(RenameTableOp{requiredString(args, u"old_table_name"_s),
-                               requiredString(args, u"new_table_name"_s)},
-                 expr.line);
+                                 requiredString(args, u"new_table_name"_s)},
+                   expr.line);
         } else if (name == u"alter_column") {
             AlterColumnOp op = alterColumn(expr, true);
-            if (op.type || op.nullable || op.changesServerDefault)
+            const bool changesComment = [&] {
+                for (const PyKeyword &keyword : expr.keywords) {
+                    if (keyword.name == u"comment" && keyword.value->kind != PyExpr::Kind::False)
+                        return true;
+                }
+                return expr.items.size() > 3 && expr.items[3]->kind != PyExpr::Kind::False;
+            }();
+            if (op.type || op.nullable || op.changesServerDefault || changesComment)
                 fail(expr.line,
-                     tr("alter_column outside batch_alter_table can only rename a column on "
-                        "SQLite (Alembic would emit ALTER COLUMN, which SQLite rejects); use "
-                        "op.batch_alter_table"));
+                     QCoreApplication::translate(
+                         "retort::SqlTranslator",
+                         "alter_column outside batch_alter_table can only rename a column on "
+                         "SQLite (Alembic would emit ALTER COLUMN, which SQLite rejects); use "
+                         "op.batch_alter_table"));
             if (!op.newName.isEmpty() && op.newName != op.column)
                 emitOp(op, expr.line);
         } else if (name == u"execute") {
@@ -1451,16 +1681,22 @@ private:
         } else if (name == u"bulk_insert") {
             return bulkInsert(expr);
         } else if (name == u"batch_alter_table") {
-            fail(expr.line, tr("op.batch_alter_table() is only supported in a 'with' statement"));
+            fail(expr.line, QCoreApplication::translate(
+                                "retort::SqlTranslator",
+                                "op.batch_alter_table() is only supported in a 'with' statement"));
         } else if (name == u"create_foreign_key" || name == u"create_unique_constraint" ||
                    name == u"create_check_constraint" || name == u"create_primary_key" ||
                    name == u"drop_constraint") {
             fail(expr.line, noAlterOfConstraints());
         } else if (name == u"get_bind" || name == u"get_context") {
             fail(expr.line,
-                 tr("op.%1() needs a database connection (Python logic)").arg(name));
+                 QCoreApplication::translate("retort::SqlTranslator",
+                                             "op.%1() needs a database connection (Python logic)")
+                     .arg(name));
         } else {
-            fail(expr.line, tr("op.%1() is not supported").arg(name));
+            fail(expr.line,
+                 QCoreApplication::translate("retort::SqlTranslator", "op.%1() is not supported")
+                     .arg(name));
         }
         Value none;
         none.line = expr.line;
@@ -1473,15 +1709,18 @@ private:
             bind(expr, u"execute"_s, {u"sqltext"_s, u"execution_options"_s}, false, false);
         const Value *sql = args.get(u"sqltext"_s);
         if (!sql)
-            fail(expr.line, tr("execute() needs SQL"));
+            fail(expr.line,
+                 QCoreApplication::translate("retort::SqlTranslator", "execute() needs SQL"));
         QString text;
         if (sql->kind == Value::Kind::String)
             text = sqlFromText(sql->text, sql->line);
         else if (sql->kind == Value::Kind::Text)
             text = sql->text;
         else
-            fail(sql->line, tr("execute() of %1 is not supported (only SQL strings and "
-                               "sa.text())")
+            fail(sql->line, QCoreApplication::translate(
+                                "retort::SqlTranslator",
+                                "execute() of %1 is not supported (only SQL strings and "
+                                "sa.text())")
                                 .arg(describe(*sql)));
         checkSingleStatement(text, sql->line);
         return ExecuteOp{text};
@@ -1491,7 +1730,16 @@ private:
     // on more: "You can only execute one statement at a time."
     static void checkSingleStatement(const QString &sql, int line)
     {
-        enum class State { Normal, Single, Double, Bracket, Backtick, LineComment, BlockComment };
+        enum class State
+        {
+            Normal,
+            Single,
+            Double,
+            Bracket,
+            Backtick,
+            LineComment,
+            BlockComment
+        };
         State state = State::Normal;
         bool ended = false;
         for (qsizetype i = 0; i < sql.size(); ++i) {
@@ -1514,8 +1762,10 @@ private:
                 else if (c == u';')
                     ended = true;
                 else if (ended && !c.isSpace())
-                    fail(line, tr("execute() with more than one SQL statement (Python's sqlite3 "
-                                  "runs only one at a time)"));
+                    fail(line, QCoreApplication::translate(
+                                   "retort::SqlTranslator",
+                                   "execute() with more than one SQL statement (Python's sqlite3 "
+                                   "runs only one at a time)"));
                 break;
             case State::Single:
                 if (c == u'\'')
@@ -1548,8 +1798,11 @@ private:
     ColumnDef columnArgument(const Arguments &args)
     {
         const Value *column = args.get(u"column"_s);
-        if (!column || column->kind != Value::Kind::Column || column->data().column.type.ddl.isEmpty())
-            fail(args.line, tr("%1() needs a sa.Column(...)").arg(args.function));
+        if (!column || column->kind != Value::Kind::Column ||
+            column->data().column.type.ddl.isEmpty())
+            fail(args.line,
+                 QCoreApplication::translate("retort::SqlTranslator", "%1() needs a sa.Column(...)")
+                     .arg(args.function));
         return column->data().column;
     }
 
@@ -1568,12 +1821,15 @@ private:
         index.name = requiredString(args, u"index_name"_s);
         const Value *columns = args.get(u"columns"_s);
         if (!columns)
-            fail(args.line, tr("%1() needs the index columns").arg(args.function));
+            fail(args.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                        "%1() needs the index columns")
+                                .arg(args.function));
         if (columns->kind == Value::Kind::List || columns->kind == Value::Kind::Tuple) {
             for (const Value &item : columns->items)
                 index.elements.append(indexElement(item));
         } else {
-            fail(columns->line, tr("the index columns must be a list"));
+            fail(columns->line, QCoreApplication::translate("retort::SqlTranslator",
+                                                            "the index columns must be a list"));
         }
         index.unique = optionalBool(args, u"unique"_s);
         for (const auto &[key, value] : args.extraKeywords) {
@@ -1582,23 +1838,20 @@ private:
             else if (key == u"sqlite_where")
                 index.where = whereClause(&value);
             else if (!isOtherDialectKeyword(key) && key != u"info")
-                fail(value.line, tr("%1(%2=...) is not supported").arg(args.function, key));
+                fail(value.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                             "%1(%2=...) is not supported")
+                                     .arg(args.function, key));
         }
         return index;
     }
 
     AlterColumnOp alterColumn(const PyExpr &expr, bool withTable)
     {
-        QStringList parameters = {u"column_name"_s,
-                                  u"nullable"_s,
-                                  u"comment"_s,
-                                  u"server_default"_s,
-                                  u"new_column_name"_s,
-                                  u"type_"_s,
-                                  u"existing_type"_s,
-                                  u"existing_server_default"_s,
-                                  u"existing_nullable"_s,
-                                  u"existing_comment"_s};
+        QStringList parameters = {u"column_name"_s,       u"nullable"_s,
+                                  u"comment"_s,           u"server_default"_s,
+                                  u"new_column_name"_s,   u"type_"_s,
+                                  u"existing_type"_s,     u"existing_server_default"_s,
+                                  u"existing_nullable"_s, u"existing_comment"_s};
         if (withTable) {
             parameters.prepend(u"table_name"_s);
             parameters.append(u"schema"_s);
@@ -1611,10 +1864,15 @@ private:
             // autoincrement only matters to MySQL (Alembic warns and ignores it).
             if (key != u"autoincrement" && key != u"existing_autoincrement" &&
                 !isOtherDialectKeyword(key))
-                fail(value.line, tr("alter_column(%1=...) is not supported").arg(key));
+                fail(value.line,
+                     QCoreApplication::translate("retort::SqlTranslator",
+                                                 "alter_column(%1=...) is not supported")
+                         .arg(key));
         }
         if (args.given(u"insert_before"_s) || args.given(u"insert_after"_s))
-            fail(expr.line, tr("insert_before / insert_after are not supported"));
+            fail(expr.line,
+                 QCoreApplication::translate("retort::SqlTranslator",
+                                             "insert_before / insert_after are not supported"));
         AlterColumnOp op;
         if (withTable)
             op.table = requiredString(args, u"table_name"_s);
@@ -1622,12 +1880,14 @@ private:
         op.newName = optionalString(args, u"new_column_name"_s).value_or(QString());
         if (const Value *type = args.given(u"type_"_s)) {
             if (type->kind != Value::Kind::Type)
-                fail(type->line, tr("type_ must be a type"));
+                fail(type->line,
+                     QCoreApplication::translate("retort::SqlTranslator", "type_ must be a type"));
             op.type = type->type;
         }
         if (const Value *type = args.given(u"existing_type"_s)) {
             if (type->kind != Value::Kind::Type)
-                fail(type->line, tr("existing_type must be a type"));
+                fail(type->line, QCoreApplication::translate("retort::SqlTranslator",
+                                                             "existing_type must be a type"));
             op.existingType = type->type;
         }
         if (const Value *nullable = args.given(u"nullable"_s))
@@ -1659,10 +1919,15 @@ private:
                 op.sqliteAutoincrement = asBool(value, key);
             else if (key == u"schema") {
                 if (value.kind != Value::Kind::None)
-                    fail(value.line, tr("schema=%1 is not supported (SQLite has no schemas)")
+                    fail(value.line, QCoreApplication::translate(
+                                         "retort::SqlTranslator",
+                                         "schema=%1 is not supported (SQLite has no schemas)")
                                          .arg(value.text));
             } else if (key != u"comment" && key != u"info" && !isOtherDialectKeyword(key))
-                fail(value.line, tr("create_table(%1=...) is not supported").arg(key));
+                fail(value.line,
+                     QCoreApplication::translate("retort::SqlTranslator",
+                                                 "create_table(%1=...) is not supported")
+                         .arg(key));
         }
         QSet<QString> names;
         QList<bool> nullableGiven;
@@ -1671,9 +1936,13 @@ private:
             switch (item.kind) {
             case Value::Kind::Column:
                 if (item.data().column.type.ddl.isEmpty())
-                    fail(item.line, tr("column '%1' has no type").arg(item.data().column.name));
+                    fail(item.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                                "column '%1' has no type")
+                                        .arg(item.data().column.name));
                 if (names.contains(item.data().column.name))
-                    fail(item.line, tr("column '%1' is given twice").arg(item.data().column.name));
+                    fail(item.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                                "column '%1' is given twice")
+                                        .arg(item.data().column.name));
                 names.insert(item.data().column.name);
                 op.columns.append(item.data().column);
                 nullableGiven.append(item.data().nullableGiven);
@@ -1681,21 +1950,29 @@ private:
             case Value::Kind::Constraint:
                 if (item.data().constraint.kind == ConstraintDef::Kind::PrimaryKey) {
                     if (explicitPrimaryKey)
-                        fail(item.line, tr("more than one PrimaryKeyConstraint"));
+                        fail(item.line,
+                             QCoreApplication::translate("retort::SqlTranslator",
+                                                         "more than one PrimaryKeyConstraint"));
                     explicitPrimaryKey = item.data().constraint;
                 }
                 op.constraints.append(item.data().constraint);
                 break;
-            case Value::Kind::Index: op.indexes.append(item.data().index); break;
+            case Value::Kind::Index:
+                op.indexes.append(item.data().index);
+                break;
             default:
-                fail(item.line, tr("%1 as an argument of create_table() is not supported")
+                fail(item.line, QCoreApplication::translate(
+                                    "retort::SqlTranslator",
+                                    "%1 as an argument of create_table() is not supported")
                                     .arg(describe(item)));
             }
         }
         auto checkColumns = [&](const QStringList &columns, int line) {
             for (const QString &column : columns) {
                 if (!names.contains(column))
-                    fail(line, tr("column '%1' is not in table '%2'").arg(column, op.table));
+                    fail(line, QCoreApplication::translate("retort::SqlTranslator",
+                                                           "column '%1' is not in table '%2'")
+                                   .arg(column, op.table));
             }
         };
         for (const ConstraintDef &constraint : std::as_const(op.constraints)) {
@@ -1720,8 +1997,10 @@ private:
             }
             for (const QString &name : flagged) {
                 if (!explicitPrimaryKey->columns.contains(name))
-                    fail(expr.line, tr("the PrimaryKeyConstraint and the columns marked "
-                                       "primary_key=True disagree"));
+                    fail(expr.line, QCoreApplication::translate(
+                                        "retort::SqlTranslator",
+                                        "the PrimaryKeyConstraint and the columns marked "
+                                        "primary_key=True disagree"));
             }
             for (qsizetype i = 0; i < op.columns.size(); ++i) {
                 ColumnDef &column = op.columns[i];
@@ -1739,8 +2018,24 @@ private:
             autoincrementTrue += column.primaryKey && column.autoincrement.value_or(false);
         }
         if (autoincrementTrue > 0 && primaryKeys > 1)
-            fail(expr.line, tr("SQLite does not support autoincrement for composite primary "
-                               "keys"));
+            fail(expr.line, QCoreApplication::translate(
+                                "retort::SqlTranslator",
+                                "SQLite does not support autoincrement for composite primary "
+                                "keys"));
+        // index=True columns get SQLAlchemy's conventional name; listed before sa.Index ones.
+        QList<IndexDef> columnIndexes;
+        for (const ColumnDef &column : std::as_const(op.columns)) {
+            if (!column.index)
+                continue;
+            IndexDef index;
+            index.name = u"ix_"_s + op.table + u'_' + column.name;
+            index.elements = {IndexElement{column.name, false}};
+            index.unique = column.unique;
+            columnIndexes.append(index);
+        }
+        op.indexes = columnIndexes + op.indexes;
+        for (IndexDef &index : op.indexes)
+            index.table = op.table;
         emitOp(op, expr.line);
 
         Value table;
@@ -1758,14 +2053,18 @@ private:
 
     Value bulkInsert(const PyExpr &expr)
     {
-        const Arguments args = bind(expr, u"bulk_insert"_s,
-                                    {u"table"_s, u"rows"_s, u"multiinsert"_s}, false, false);
+        const Arguments args =
+            bind(expr, u"bulk_insert"_s, {u"table"_s, u"rows"_s, u"multiinsert"_s}, false, false);
         const Value *table = args.get(u"table"_s);
         const Value *rows = args.get(u"rows"_s);
         if (!table || table->kind != Value::Kind::TableClause)
-            fail(expr.line, tr("bulk_insert() needs a table made with sa.table(...)"));
+            fail(expr.line, QCoreApplication::translate(
+                                "retort::SqlTranslator",
+                                "bulk_insert() needs a table made with sa.table(...)"));
         if (!rows || rows->kind != Value::Kind::List)
-            fail(expr.line, tr("bulk_insert() needs a list of rows (\"List expected\")"));
+            fail(expr.line, QCoreApplication::translate(
+                                "retort::SqlTranslator",
+                                "bulk_insert() needs a list of rows (\"List expected\")"));
         // Online, Alembic hands all rows to one executemany() built from the first row's
         // keys (multiinsert=True): later rows lose keys the first lacks, and a row missing
         // one of them fails. With multiinsert=False each row is inserted on its own.
@@ -1774,21 +2073,28 @@ private:
         BulkInsertOp op;
         op.table = table->text;
         for (const Value &column : table->items)
-            op.columns.append(BulkInsertOp::Column{column.data().column.name, column.data().column.type});
+            op.columns.append(
+                BulkInsertOp::Column{column.data().column.name, column.data().column.type});
         for (const Value &row : rows->items) {
             if (row.kind != Value::Kind::Dict)
-                fail(row.line, tr("bulk_insert() rows must be dicts (\"List of dictionaries "
-                                  "expected\")"));
+                fail(row.line, QCoreApplication::translate(
+                                   "retort::SqlTranslator",
+                                   "bulk_insert() rows must be dicts (\"List of dictionaries "
+                                   "expected\")"));
             QList<std::optional<LiteralValue>> values(op.columns.size());
             for (size_t i = 0; i < row.items.size(); ++i) {
-                const QString key = asString(row.items[i], tr("a row key"));
+                const QString key =
+                    asString(row.items[i],
+                             QCoreApplication::translate("retort::SqlTranslator", "a row key"));
                 qsizetype index = -1;
                 for (qsizetype c = 0; c < op.columns.size(); ++c) {
                     if (op.columns[c].name == key)
                         index = c;
                 }
                 if (index < 0)
-                    fail(row.line, tr("column '%1' is not in the table given to bulk_insert()")
+                    fail(row.line, QCoreApplication::translate(
+                                       "retort::SqlTranslator",
+                                       "column '%1' is not in the table given to bulk_insert()")
                                        .arg(key));
                 const LiteralValue literal = literalValue(row.values[i]);
                 QString error;
@@ -1800,10 +2106,12 @@ private:
                 const auto &first = op.rows.first();
                 for (qsizetype c = 0; c < values.size(); ++c) {
                     if (first[c] && !values[c])
-                        fail(row.line, tr("Alembic would fail on this row: \"A value is "
-                                          "required for bind parameter '%1', in parameter "
-                                          "group %2\" (every row needs the keys of the first, "
-                                          "or pass multiinsert=False)")
+                        fail(row.line, QCoreApplication::translate(
+                                           "retort::SqlTranslator",
+                                           "Alembic would fail on this row: \"A value is "
+                                           "required for bind parameter '%1', in parameter "
+                                           "group %2\" (every row needs the keys of the first, "
+                                           "or pass multiinsert=False)")
                                            .arg(op.columns[c].name)
                                            .arg(op.rows.size()));
                     if (!first[c])
@@ -1822,7 +2130,9 @@ private:
     {
         LiteralValue literal;
         switch (value.kind) {
-        case Value::Kind::None: literal.kind = LiteralValue::Kind::Null; break;
+        case Value::Kind::None:
+            literal.kind = LiteralValue::Kind::Null;
+            break;
         case Value::Kind::Bool:
             literal.kind = LiteralValue::Kind::Bool;
             literal.boolean = value.boolean;
@@ -1842,8 +2152,10 @@ private:
             literal.text = value.text;
             break;
         default:
-            fail(value.line, tr("%1 as a bulk_insert() value is not supported (only None, "
-                                "booleans, numbers and strings)")
+            fail(value.line, QCoreApplication::translate(
+                                 "retort::SqlTranslator",
+                                 "%1 as a bulk_insert() value is not supported (only None, "
+                                 "booleans, numbers and strings)")
                                  .arg(describe(value)));
         }
         return literal;
@@ -1857,11 +2169,12 @@ private:
     {
         BatchOp &batch = m_batch->op;
         if (name == u"add_column") {
-            const Arguments args = bind(expr, name, {u"column"_s, u"insert_before"_s,
-                                                     u"insert_after"_s},
-                                        false, false);
+            const Arguments args = bind(
+                expr, name, {u"column"_s, u"insert_before"_s, u"insert_after"_s}, false, false);
             if (args.given(u"insert_before"_s) || args.given(u"insert_after"_s))
-                fail(expr.line, tr("insert_before / insert_after are not supported"));
+                fail(expr.line,
+                     QCoreApplication::translate("retort::SqlTranslator",
+                                                 "insert_before / insert_after are not supported"));
             AddColumnOp op;
             op.table = batch.table;
             op.column = columnArgument(args);
@@ -1900,8 +2213,7 @@ private:
             op.table = batch.table;
             addStep(op);
         } else if (name == u"create_index") {
-            const Arguments args =
-                bind(expr, name, {u"index_name"_s, u"columns"_s}, false, true);
+            const Arguments args = bind(expr, name, {u"index_name"_s, u"columns"_s}, false, true);
             IndexDef index = indexArguments(args);
             index.table = batch.table;
             addStep(CreateIndexOp{index});
@@ -1912,12 +2224,14 @@ private:
         } else if (name == u"create_foreign_key") {
             const Arguments args =
                 bind(expr, name,
-                     {u"constraint_name"_s, u"referent_table"_s, u"local_cols"_s,
-                      u"remote_cols"_s, u"referent_schema"_s, u"onupdate"_s, u"ondelete"_s,
-                      u"deferrable"_s, u"initially"_s, u"match"_s},
+                     {u"constraint_name"_s, u"referent_table"_s, u"local_cols"_s, u"remote_cols"_s,
+                      u"referent_schema"_s, u"onupdate"_s, u"ondelete"_s, u"deferrable"_s,
+                      u"initially"_s, u"match"_s},
                      false, true);
             if (args.given(u"referent_schema"_s))
-                fail(expr.line, tr("referent_schema is not supported (SQLite has no schemas)"));
+                fail(expr.line, QCoreApplication::translate(
+                                    "retort::SqlTranslator",
+                                    "referent_schema is not supported (SQLite has no schemas)"));
             ConstraintDef constraint;
             constraint.kind = ConstraintDef::Kind::ForeignKey;
             constraint.name = optionalString(args, u"constraint_name"_s).value_or(QString());
@@ -1926,11 +2240,15 @@ private:
             const Value *local = args.get(u"local_cols"_s);
             const Value *remote = args.get(u"remote_cols"_s);
             if (!local || !remote)
-                fail(expr.line, tr("create_foreign_key() needs local_cols and remote_cols"));
+                fail(expr.line, QCoreApplication::translate(
+                                    "retort::SqlTranslator",
+                                    "create_foreign_key() needs local_cols and remote_cols"));
             fk.columns = asStringList(*local, u"local_cols"_s);
             fk.referredColumns = asStringList(*remote, u"remote_cols"_s);
             if (fk.columns.size() != fk.referredColumns.size() || fk.columns.isEmpty())
-                fail(expr.line, tr("local_cols and remote_cols differ in length"));
+                fail(expr.line,
+                     QCoreApplication::translate("retort::SqlTranslator",
+                                                 "local_cols and remote_cols differ in length"));
             Arguments options = args;
             options.remove(u"constraint_name"_s);
             foreignKeyOptions(options, fk);
@@ -1946,7 +2264,9 @@ private:
             constraint.name = optionalString(args, u"constraint_name"_s).value_or(QString());
             const Value *columns = args.get(u"columns"_s);
             if (!columns)
-                fail(expr.line, tr("%1() needs the columns").arg(name));
+                fail(expr.line,
+                     QCoreApplication::translate("retort::SqlTranslator", "%1() needs the columns")
+                         .arg(name));
             constraint.columns = asStringList(*columns, u"columns"_s);
             addStep(AddConstraintOp{constraint});
         } else if (name == u"create_check_constraint") {
@@ -1958,7 +2278,9 @@ private:
             constraint.name = optionalString(args, u"constraint_name"_s).value_or(QString());
             const Value *condition = args.get(u"condition"_s);
             if (!condition)
-                fail(expr.line, tr("create_check_constraint() needs a condition"));
+                fail(expr.line,
+                     QCoreApplication::translate("retort::SqlTranslator",
+                                                 "create_check_constraint() needs a condition"));
             constraint.checkSql = conditionSql(*condition);
             addStep(AddConstraintOp{constraint});
         } else if (name == u"drop_constraint") {
@@ -1969,13 +2291,17 @@ private:
             static const QStringList types = {u"foreignkey"_s, u"unique"_s, u"check"_s,
                                               u"primary"_s};
             if (!type.isEmpty() && !types.contains(type))
-                fail(expr.line, tr("unknown constraint type '%1'").arg(type));
+                fail(expr.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                            "unknown constraint type '%1'")
+                                    .arg(type));
             addStep(DropConstraintOp{constraintName, type});
         } else if (name == u"execute") {
             // Runs at once, before the batch is flushed at the end of the block.
             emitOp(executeOp(expr), expr.line);
         } else {
-            fail(expr.line, tr("batch operation %1() is not supported").arg(name));
+            fail(expr.line, QCoreApplication::translate("retort::SqlTranslator",
+                                                        "batch operation %1() is not supported")
+                                .arg(name));
         }
         Value none;
         none.line = expr.line;
@@ -1996,13 +2322,17 @@ Translation SqlTranslator::translate(const QString &source, Direction direction)
     const QString name = direction == Direction::Upgrade ? u"upgrade"_s : u"downgrade"_s;
     const PythonModule module = PythonModule::parse(source, {name});
     if (!module.isValid()) {
-        result.reason = tr("the file cannot be read as Python: %1").arg(module.error());
+        result.reason = QCoreApplication::translate("retort::SqlTranslator",
+                                                    "the file cannot be read as Python: %1")
+                            .arg(module.error());
         result.line = module.errorLine();
         return result;
     }
     const PyFunction *function = module.function(name);
     if (!function) {
-        result.reason = tr("the file has no %1() function").arg(name);
+        result.reason =
+            QCoreApplication::translate("retort::SqlTranslator", "the file has no %1() function")
+                .arg(name);
         return result;
     }
     try {

@@ -25,6 +25,7 @@ MIRROR="${RETORT_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 SECURITY_MIRROR="${RETORT_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}"
 SRC_IN_CHROOT=/retort/src
 BUILD_IN_CHROOT=/retort/build
+HOME_IN_CHROOT=/root
 
 # What the chroot needs to build and test Retort (trixie package names).
 PACKAGES=(
@@ -113,7 +114,7 @@ in_chroot() { # $1 = chroot, rest = command
   local c="$1"; shift
   chroot "$c" /usr/bin/env -i \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" DEBIAN_FRONTEND=noninteractive \
+    HOME="$HOME_IN_CHROOT" LANG=C.UTF-8 TERM="${TERM:-dumb}" DEBIAN_FRONTEND=noninteractive \
     "$@"
 }
 
@@ -145,7 +146,7 @@ if [ ! -e "$CHROOT_DIR" ]; then
   new="$CHROOT_DIR.new"
   remove_tree "$new"   # leftover of an interrupted creation
   say "creating the Debian 13 chroot in $CHROOT_DIR (debootstrap $SUITE from $MIRROR)"
-  log="$(dirname "$CHROOT_DIR")/debootstrap.log"
+  log="$CHROOT_DIR.debootstrap.log"
   if ! debootstrap --variant=minbase "$SUITE" "$new" "$MIRROR" >"$log" 2>&1; then
     tail -n 30 "$log" >&2
     [ -f "$new/debootstrap/debootstrap.log" ] && tail -n 30 "$new/debootstrap/debootstrap.log" >&2
@@ -188,6 +189,11 @@ fi
 # --- copy the source tree (no build directories, no .git) --------------------
 t1=$SECONDS
 c="$CHROOT_DIR"
+# Nothing left over from an earlier run: an empty home (settings) and /tmp.
+HOME_IN_CHROOT=/retort/home
+remove_tree "$c$HOME_IN_CHROOT"
+mkdir -p "$c$HOME_IN_CHROOT"
+find "$c/tmp" -mindepth 1 -xdev -delete
 remove_tree "$c$SRC_IN_CHROOT"
 mkdir -p "$c$SRC_IN_CHROOT" "$c$BUILD_IN_CHROOT"
 tar -C "$root" -cf - --exclude='./build*' --exclude=./.git --exclude=./.cache \

@@ -740,7 +740,7 @@ void TestCli::badInput_data()
         .outHas = {u"Rev: bbbb2222 (head)\nParent: aaaa1111\n"_s}, .errHas = malformedWarnings,
         .dbs = {u"app.db"_s}};
     QTest::newRow("malformed: status lists the files as problems") << Case{
-        .project = u"malformed"_s, .args = {u"status"_s}, .exitCode = 0,
+        .project = u"malformed"_s, .args = {u"status"_s}, .exitCode = 4,
         .outHas = {u"Problems:"_s, u"3_syntax.py:4"_s, u"4_call.py:5"_s, u"unterminated string"_s,
                    u"not a literal"_s, u"Current:         bbbb2222"_s},
         .dbs = {u"app.db"_s}};
@@ -769,7 +769,7 @@ void TestCli::badInput_data()
         .project = u"missingparent"_s, .args = {u"current"_s}, .exitCode = 0,
         .outHas = {u"cccc3333 (head)\n"_s}, .errHas = {missing}, .dbs = {u"app.db"_s}};
     QTest::newRow("missing parent: status") << Case{
-        .project = u"missingparent"_s, .args = {u"status"_s}, .exitCode = 3,
+        .project = u"missingparent"_s, .args = {u"status"_s}, .exitCode = 4,
         .outHas = {u"Problems:"_s, missing}, .dbs = {u"app.db"_s}};
 
     // The same id twice: a warning; the later file wins, as in Alembic.

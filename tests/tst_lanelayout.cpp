@@ -283,7 +283,8 @@ void TestLaneLayout::generatedHistoryIsFast()
     const QList<int> order = LaneLayout::historyOrder(large);
     const LaneLayout layout = LaneLayout::compute(large, order);
     QCOMPARE(layout.rowCount(), 5000);
-    QVERIFY2(timer.elapsed() < 1000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
+    // Milliseconds in a release build; the bound only catches a quadratic blow-up.
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
     QCOMPARE(layout.maxLanes(), 2);
 }
 

@@ -299,7 +299,10 @@ private slots:
         const QStringList keys = stringsOf(r.value(u"keys"_s));
         QCOMPARE(ids + sorted(labels), keys);
 
-        // One line per revision, so that a difference reads at a glance.
+        // One line per revision, so that a difference reads at a glance. (Histories
+        // whose per-revision details Alembic cannot give, like duplicates, have none.)
+        if (!r.contains(u"revisions"_s))
+            return;
         const QJsonObject revisions = r.value(u"revisions"_s).toObject();
         QStringList expected, actual;
         auto flags = [](std::initializer_list<std::pair<const char *, bool>> list) {

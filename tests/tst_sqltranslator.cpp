@@ -127,8 +127,8 @@ private:
     QSqlDatabase m_db;
 };
 
-Translation translateSource(const QString &body, SqlTranslator::Direction direction =
-                                                     SqlTranslator::Direction::Upgrade)
+Translation translateSource(const QString &body,
+                            SqlTranslator::Direction direction = SqlTranslator::Direction::Upgrade)
 {
     return SqlTranslator::translate(body, direction);
 }
@@ -155,6 +155,7 @@ private slots:
     void pythonSyntax();
     void neverHalfTranslated();
     void executeInsideBatchRunsFirst();
+    void bulkInsertRowsFollowTheFirst();
     void bulkInsertLiterals_data();
     void bulkInsertLiterals();
     void destructive_data();
@@ -172,11 +173,10 @@ void TestSqlTranslator::golden_data()
 {
     QTest::addColumn<QString>("caseName");
     const QDir dir(translatorData(QString()));
-    const QStringList files = dir.entryList({u"*.py"_s}, QDir::Files, QDir::Name);
+    const QStringList files = dir.entryList({u"*.upgrade.sql"_s}, QDir::Files, QDir::Name);
+    QVERIFY(!files.isEmpty());
     for (const QString &file : files) {
-        if (file == u"regenerate.py")
-            continue;
-        const QString name = file.chopped(3);
+        const QString name = file.chopped(int(qstrlen(".upgrade.sql")));
         QTest::newRow(qPrintable(name)) << name;
     }
 }
@@ -198,8 +198,8 @@ void TestSqlTranslator::golden()
         QVERIFY2(translation.translatable,
                  qPrintable(u"line %1: %2"_s.arg(translation.line).arg(translation.reason)));
         QString renderError;
-        const QStringList rendered = SqlRenderer::renderAll(translation.ops, scratch.db(),
-                                                            &renderError);
+        const QStringList rendered =
+            SqlRenderer::renderAll(translation.ops, scratch.db(), &renderError);
         QVERIFY2(renderError.isEmpty(), qPrintable(renderError));
         const QStringList expected = goldenStatements(
             translatorData(caseName + (up ? u".upgrade.sql"_s : u".downgrade.sql"_s)));
@@ -216,8 +216,8 @@ void TestSqlTranslator::untranslatable_data()
     // revision(): the body starts on line 9.
     QTest::newRow("for loop") << revision(u"    for t in ['a', 'b']:\n        op.drop_table(t)"_s)
                               << 9 << u"'for' statement"_s;
-    QTest::newRow("if") << revision(u"    op.drop_table('a')\n    if True:\n        pass"_s)
-                        << 10 << u"'if' statement"_s;
+    QTest::newRow("if") << revision(u"    op.drop_table('a')\n    if True:\n        pass"_s) << 10
+                        << u"'if' statement"_s;
     QTest::newRow("get_bind") << revision(u"    conn = op.get_bind()"_s) << 9
                               << u"op.get_bind() needs a database connection"_s;
     QTest::newRow("conn.execute")
@@ -225,9 +225,8 @@ void TestSqlTranslator::untranslatable_data()
         << u"unknown name 'conn'"_s;
     QTest::newRow("helper call") << revision(u"    _helper()\n"_s) << 9
                                  << u"unknown name '_helper'"_s;
-    QTest::newRow("unknown type")
-        << revision(u"    op.add_column('a', sa.Column('x', MyType()))"_s) << 9
-        << u"unknown name 'MyType'"_s;
+    QTest::newRow("unknown type") << revision(u"    op.add_column('a', sa.Column('x', MyType()))"_s)
+                                  << 9 << u"unknown name 'MyType'"_s;
     QTest::newRow("unknown sa type")
         << revision(u"    op.add_column('a', sa.Column('x', sa.ARRAY(sa.Integer())))"_s) << 9
         << u"sqlalchemy.ARRAY is not supported"_s;
@@ -235,9 +234,9 @@ void TestSqlTranslator::untranslatable_data()
         << revision(u"    op.add_column('a', sa.Column('x', postgresql.UUID()))"_s,
                     u"from sqlalchemy.dialects import postgresql\n"_s)
         << 10 << u"UUID is not supported on SQLite"_s;
-    QTest::newRow("f-string")
-        << revision(u"    name = 'a'\n    op.execute(f'DELETE FROM {name}')"_s) << 10
-        << u"f-string is not supported"_s;
+    QTest::newRow("f-string") << revision(
+                                     u"    name = 'a'\n    op.execute(f'DELETE FROM {name}')"_s)
+                              << 10 << u"f-string is not supported"_s;
     QTest::newRow("operator") << revision(u"    op.execute('DELETE FROM ' + 'a')"_s) << 9
                               << u"'+' operator is not supported"_s;
     QTest::newRow("comprehension")
@@ -271,20 +270,19 @@ void TestSqlTranslator::untranslatable_data()
                     u"        batch_op.add_column(sa.Column('b_id', sa.Integer(), "
                     u"sa.ForeignKey('b.id')))"_s)
         << 9 << u"must have a name"_s;
-    QTest::newRow("bind parameter")
-        << revision(u"    op.execute(\"UPDATE a SET x = :value\")"_s) << 9
-        << u"bind parameter ':value'"_s;
-    QTest::newRow("two statements")
-        << revision(u"    op.execute('DELETE FROM a; DELETE FROM b')"_s) << 9
-        << u"more than one SQL statement"_s;
+    QTest::newRow("bind parameter") << revision(u"    op.execute(\"UPDATE a SET x = :value\")"_s)
+                                    << 9 << u"bind parameter ':value'"_s;
+    QTest::newRow("two statements") << revision(u"    op.execute('DELETE FROM a; DELETE FROM b')"_s)
+                                    << 9 << u"more than one SQL statement"_s;
     QTest::newRow("Boolean create_constraint")
         << revision(u"    op.add_column('a', sa.Column('x', sa.Boolean(create_constraint=True)))"_s)
         << 9 << u"create_constraint=True"_s;
-    QTest::newRow("python enum")
-        << revision(u"    op.add_column('a', sa.Column('x', sa.Enum(Color)))"_s) << 9
-        << u"unknown name 'Color'"_s;
+    QTest::newRow("python enum") << revision(
+                                        u"    op.add_column('a', sa.Column('x', sa.Enum(Color)))"_s)
+                                 << 9 << u"unknown name 'Color'"_s;
     QTest::newRow("return") << revision(u"    return"_s) << 9 << u"'return' statement"_s;
-    QTest::newRow("try") << revision(u"    try:\n        pass\n    except Exception:\n        pass"_s)
+    QTest::newRow("try") << revision(
+                                u"    try:\n        pass\n    except Exception:\n        pass"_s)
                          << 9 << u"'try' statement"_s;
     QTest::newRow("schema") << revision(u"    op.drop_table('a', schema='other')"_s) << 9
                             << u"schema=other is not supported"_s;
@@ -371,8 +369,9 @@ void TestSqlTranslator::pythonSyntax_data()
                     u"    op.bulk_insert(t, [{'v': 'x', 'id': -1}], multiinsert=False)"_s)
         << QStringList{u"INSERT INTO t (id, v) VALUES (-1, 'x')"_s};
     QTest::newRow("alter_column rename only")
-        << revision(u"    op.alter_column('t', 'a', new_column_name='b', existing_type=sa.Integer(),\n"
-                    u"                    existing_nullable=True, existing_server_default=None)"_s)
+        << revision(
+               u"    op.alter_column('t', 'a', new_column_name='b', existing_type=sa.Integer(),\n"
+               u"                    existing_nullable=True, existing_server_default=None)"_s)
         << QStringList{u"ALTER TABLE t RENAME a TO b"_s};
 }
 
@@ -412,11 +411,11 @@ void TestSqlTranslator::neverHalfTranslated()
 void TestSqlTranslator::executeInsideBatchRunsFirst()
 {
     // Alembic runs statements of the with-block at once and the batch at its end.
-    const Translation translation = translateSource(
-        revision(u"    with op.batch_alter_table('a') as batch_op:\n"
-                 u"        batch_op.add_column(sa.Column('x', sa.Integer()))\n"
-                 u"        op.execute('UPDATE a SET y = 1')\n"
-                 u"        batch_op.execute('UPDATE a SET y = 2')"_s));
+    const Translation translation =
+        translateSource(revision(u"    with op.batch_alter_table('a') as batch_op:\n"
+                                 u"        batch_op.add_column(sa.Column('x', sa.Integer()))\n"
+                                 u"        op.execute('UPDATE a SET y = 1')\n"
+                                 u"        batch_op.execute('UPDATE a SET y = 2')"_s));
     QVERIFY2(translation.translatable, qPrintable(translation.reason));
     QCOMPARE(translation.ops.size(), 3);
     QCOMPARE(translation.ops[0].name(), u"execute"_s);
@@ -425,6 +424,30 @@ void TestSqlTranslator::executeInsideBatchRunsFirst()
     QCOMPARE(translation.ops[2].line, 9);
     const auto &batch = std::get<BatchOp>(translation.ops[2].operation);
     QVERIFY(!batch.requiresRecreate());
+}
+
+void TestSqlTranslator::bulkInsertRowsFollowTheFirst()
+{
+    // Online, Alembic's executemany() takes its columns from the first row: later rows
+    // lose other keys, and a row without one of them fails.
+    const QString table = u"    t = sa.table('t', sa.column('a', sa.Integer), "
+                          u"sa.column('b', sa.Integer))\n"_s;
+    const Translation dropped =
+        translateSource(revision(table + u"    op.bulk_insert(t, [{'a': 1}, {'a': 2, 'b': 3}])"_s));
+    QVERIFY2(dropped.translatable, qPrintable(dropped.reason));
+    const auto &insert = std::get<BulkInsertOp>(dropped.ops.first().operation);
+    QCOMPARE(insert.rows.size(), 2);
+    QVERIFY(!insert.rows[1][1].has_value());
+
+    const Translation missing =
+        translateSource(revision(table + u"    op.bulk_insert(t, [{'a': 1, 'b': 2}, {'a': 2}])"_s));
+    QVERIFY(!missing.translatable);
+    QVERIFY(missing.reason.contains(u"parameter group 1"_s));
+
+    const Translation separate = translateSource(revision(
+        table + u"    op.bulk_insert(t, [{'a': 1}, {'a': 2, 'b': 3}], multiinsert=False)"_s));
+    QVERIFY2(separate.translatable, qPrintable(separate.reason));
+    QCOMPARE(std::get<BulkInsertOp>(separate.ops.first().operation).rows[1][1]->text, u"3"_s);
 }
 
 void TestSqlTranslator::bulkInsertLiterals_data()
@@ -462,10 +485,11 @@ void TestSqlTranslator::bulkInsertLiterals()
     QFETCH(QString, type);
     QFETCH(QString, value);
     QFETCH(QString, sql);
-    const QString column = type.isEmpty() ? u"sa.column('c')"_s : u"sa.column('c', "_s + type + u')';
-    const Translation translation = translateSource(revision(
-        u"    t = sa.table('t', "_s + column + u")\n    op.bulk_insert(t, [{'c': "_s + value +
-        u"}])"_s));
+    const QString column =
+        type.isEmpty() ? u"sa.column('c')"_s : u"sa.column('c', "_s + type + u')';
+    const Translation translation =
+        translateSource(revision(u"    t = sa.table('t', "_s + column +
+                                 u")\n    op.bulk_insert(t, [{'c': "_s + value + u"}])"_s));
     if (sql.isEmpty()) {
         QVERIFY(!translation.translatable);
         QCOMPARE(translation.line, 10);
@@ -495,8 +519,8 @@ void TestSqlTranslator::destructive_data()
     QTest::newRow("drop index") << u"DROP INDEX ix_account_name"_s << false;
     QTest::newRow("rename") << u"ALTER TABLE a RENAME TO b"_s << false;
     QTest::newRow("create") << u"CREATE TABLE drop_table (id INTEGER)"_s << false;
-    QTest::newRow("add column named drop") << u"ALTER TABLE t ADD COLUMN \"drop\" INTEGER"_s
-                                           << false;
+    QTest::newRow("add column named drop")
+        << u"ALTER TABLE t ADD COLUMN \"drop\" INTEGER"_s << false;
 }
 
 void TestSqlTranslator::destructive()
@@ -619,14 +643,15 @@ void TestSqlTranslator::performance()
                    u"    op.create_index(op.f(\"ix_t%1_name\"), \"t%1\", [\"name\"], "
                    u"unique=False)"_s.arg(n);
         else if (n % 3 == 1)
-            body = u"    op.add_column(\"t1\", sa.Column(\"c%1\", sa.Integer(), nullable=True))"_s
-                       .arg(n);
+            body =
+                u"    op.add_column(\"t1\", sa.Column(\"c%1\", sa.Integer(), nullable=True))"_s.arg(
+                    n);
         else
             body = u"    with op.batch_alter_table(\"t1\") as batch_op:\n"
                    u"        batch_op.drop_column(\"c%1\")"_s.arg(n);
-        sources.append(u"\"\"\"step %1\n\nRevision ID: %2\n\"\"\"\n"_s.arg(n).arg(n, 12, 16,
-                                                                                 QChar(u'0')) +
-                       revision(body));
+        sources.append(
+            u"\"\"\"step %1\n\nRevision ID: %2\n\"\"\"\n"_s.arg(n).arg(n, 12, 16, QChar(u'0')) +
+            revision(body));
     }
     QElapsedTimer timer;
     timer.start();

@@ -85,8 +85,8 @@ QString normaliseTableSql(const QString &sql)
     items.append(sql.mid(start, close - start).trimmed());
     QStringList columns;
     QStringList constraints;
-    static const QStringList starts = {u"PRIMARY KEY"_s, u"UNIQUE"_s, u"CHECK"_s,
-                                       u"FOREIGN KEY"_s, u"CONSTRAINT"_s};
+    static const QStringList starts = {u"PRIMARY KEY"_s, u"UNIQUE"_s, u"CHECK"_s, u"FOREIGN KEY"_s,
+                                       u"CONSTRAINT"_s};
     for (const QString &item : std::as_const(items)) {
         const bool isConstraint = std::any_of(starts.begin(), starts.end(), [&](const QString &s) {
             return item.startsWith(s, Qt::CaseInsensitive);
@@ -157,8 +157,7 @@ QStringList dumpSchema(const QSqlDatabase &db)
         for (const QStringList &index : std::as_const(indexes)) {
             lines.append(u"index "_s + table + u": "_s + index.join(u", "_s));
             const QString name = index.value(0).section(u':', 1);
-            for (const QStringList &info :
-                 rows(db, u"PRAGMA index_xinfo("_s + quoted(name) + u')'))
+            for (const QStringList &info : rows(db, u"PRAGMA index_xinfo("_s + quoted(name) + u')'))
                 lines.append(u"  index column "_s + name + u": "_s + info.join(u", "_s));
         }
         // Foreign keys grouped by id (their numbering follows declaration order).
@@ -210,9 +209,9 @@ void TestTranslatorConformance::initTestCase()
     probe.start(python, {u"-c"_s, u"import alembic, sqlalchemy"_s});
     if (!probe.waitForFinished(60000) || probe.exitCode() != 0)
         QSKIP("the reference Alembic (/usr/bin/python3 with python3-alembic) is not installed");
-    const QStringList candidates = {
-        QStringLiteral(RETORT_SOURCE_DIR) + u"/tests/conformance/gen_alembic_history.py"_s,
-        u"/work/shared/tools/gen_alembic_history.py"_s};
+    const QStringList candidates = {QStringLiteral(RETORT_SOURCE_DIR) +
+                                        u"/tests/conformance/gen_alembic_history.py"_s,
+                                    u"/work/shared/tools/gen_alembic_history.py"_s};
     for (const QString &candidate : candidates) {
         if (QFileInfo::exists(candidate)) {
             m_generator = candidate;
@@ -223,7 +222,7 @@ void TestTranslatorConformance::initTestCase()
 
 void TestTranslatorConformance::project_data()
 {
-    QTest::addColumn<QString>("fixture");  // a project under tests/data/projects
+    QTest::addColumn<QString>("fixture");      // a project under tests/data/projects
     QTest::addColumn<QStringList>("generate"); // or arguments for gen_alembic_history.py
     QTest::newRow("alloperations") << u"alloperations"_s << QStringList();
     QTest::newRow("generated 60 revisions, branch every 9")
@@ -282,19 +281,17 @@ void TestTranslatorConformance::project()
         const SqliteSchemaReflector reflector(b);
         int statementsRun = 0;
         for (const Step &step : std::as_const(steps)) {
-            const QString what = u"step %1 (%2 %3)"_s.arg(step.number,
-                                                           step.upgrade ? u"upgrade"_s
-                                                                        : u"downgrade"_s,
-                                                           step.revision);
+            const QString what = u"step %1 (%2 %3)"_s.arg(
+                step.number, step.upgrade ? u"upgrade"_s : u"downgrade"_s, step.revision);
             QFile file(step.path);
             QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(step.path));
-            const Translation translation = SqlTranslator::translate(
-                QString::fromUtf8(file.readAll()), step.upgrade
-                                                       ? SqlTranslator::Direction::Upgrade
-                                                       : SqlTranslator::Direction::Downgrade);
+            const Translation translation =
+                SqlTranslator::translate(QString::fromUtf8(file.readAll()),
+                                         step.upgrade ? SqlTranslator::Direction::Upgrade
+                                                      : SqlTranslator::Direction::Downgrade);
             QVERIFY2(translation.translatable,
-                     qPrintable(what + u": line "_s + QString::number(translation.line) +
-                                u": "_s + translation.reason));
+                     qPrintable(what + u": line "_s + QString::number(translation.line) + u": "_s +
+                                translation.reason));
 
             QSqlQuery query(b);
             QVERIFY(query.exec(u"PRAGMA foreign_keys=OFF"_s));

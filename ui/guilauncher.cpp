@@ -22,7 +22,7 @@ namespace {
 
 const QStringList kValueOptions = {u"-c"_s,       u"--config"_s,     u"--db"_s,
                                    u"--scripts"_s, u"--version-table"_s, u"--lang"_s,
-                                   u"--screenshot"_s, u"--select"_s};
+                                   u"--screenshot"_s, u"--select"_s, u"--theme"_s};
 const QStringList kCliOnlyFlags = {u"-h"_s, u"--help"_s, u"--version"_s, u"--json"_s};
 
 void printError(const QString &text)
@@ -108,6 +108,8 @@ GuiLauncher::Options GuiLauncher::parse(const QStringList &arguments,
                 options.screenshot = absolute(value);
             else if (arg == u"--select"_s)
                 options.select = value;
+            else if (arg == u"--theme"_s)
+                options.theme = value;
             continue;
         }
         if (arg.startsWith(u'-') && arg.size() > 1) {
@@ -128,6 +130,9 @@ GuiLauncher::Options GuiLauncher::parse(const QStringList &arguments,
     options.implicit = !sawCommand;
     if (!options.language.isEmpty() && !LanguageManager::availableLanguages().contains(options.language))
         options.error = tr("retort: unsupported language '%1' (use en or es)").arg(options.language);
+    if (!options.theme.isEmpty() && options.theme != u"system"_s && options.theme != u"light"_s &&
+        options.theme != u"dark"_s)
+        options.error = tr("retort: unsupported theme '%1' (use system, light or dark)").arg(options.theme);
     if (!options.path.isEmpty() && !QFileInfo::exists(options.path))
         options.error = tr("retort gui: %1 does not exist").arg(QDir::toNativeSeparators(options.path));
     // A database given with -c or --scripts: those scripts, this database.
@@ -199,12 +204,22 @@ int GuiLauncher::run(int &argc, char **argv, const Options &options, const QStri
     languages.setLanguage(!options.language.isEmpty() ? options.language
                           : screenshot                ? QString()
                                                       : AppSettings::language());
-    if (!screenshot)
+    if (!options.theme.isEmpty())
+        ThemeManager::apply(options.theme == u"dark"_s    ? AppSettings::Theme::Dark
+                            : options.theme == u"light"_s ? AppSettings::Theme::Light
+                                                          : AppSettings::Theme::System);
+    else if (!screenshot)
         ThemeManager::apply(AppSettings::theme());
 
     MainWindow window(&languages, !screenshot);
-    if (screenshot)
+    if (screenshot) {
         window.session()->setWatching(false);
+        window.resize(1280, 800);
+    }
+    // Shown before loading, so that the first scroll to the selection sees
+    // the real size of the list.
+    window.show();
+    QCoreApplication::processEvents();
     if (!options.source.isEmpty())
         window.open(options.source);
     else if (!options.path.isEmpty())
@@ -227,14 +242,11 @@ int GuiLauncher::run(int &argc, char **argv, const Options &options, const QStri
 
     if (screenshot)
         return renderScreenshot(window, options);
-    window.show();
     return app.exec();
 }
 
 int GuiLauncher::renderScreenshot(MainWindow &window, const Options &options)
 {
-    window.resize(1280, 800);
-    window.show();
     // Let layouts, posted LanguageChange events and deferred paints settle.
     for (int i = 0; i < 5; ++i)
         QCoreApplication::processEvents();

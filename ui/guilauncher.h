@@ -12,7 +12,8 @@ namespace retort::ui {
 // options, and runs the application (or renders a screenshot and exits):
 //
 //   retort [gui] [-c alembic.ini] [--db FILE] [--scripts DIR] [--version-table NAME]
-//          [--lang en|es] [--screenshot FILE.png] [--select REV] [DATABASE|FOLDER|INI]
+//          [--lang en|es] [--theme system|light|dark] [--screenshot FILE.png]
+//          [--select REV] [DATABASE|FOLDER|INI]
 class GuiLauncher
 {
     Q_DECLARE_TR_FUNCTIONS(retort::ui::GuiLauncher)
@@ -25,6 +26,7 @@ public:
         QString screenshot;    // render the window to this PNG and exit
         QString select;        // revision to select (id, prefix, label, head...)
         QString language;      // "en", "es" or empty
+        QString theme;         // "system", "light", "dark" or empty (the settings' choice)
         bool implicit = false; // no command was given (as opposed to `gui` or a path)
         QString error;         // a usage error
     };

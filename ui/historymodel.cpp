@@ -39,12 +39,7 @@ QString HistoryModel::createDate(const QString &docstring)
 
 QStringList HistoryModel::shownLabels(const RevisionGraph::Node &node)
 {
-    QStringList labels = node.ownBranchLabels;
-    if (node.isHead())
-        for (const QString &label : node.branchLabels)
-            if (!labels.contains(label))
-                labels.append(label);
-    return labels;
+    return node.ownBranchLabels;
 }
 
 void HistoryModel::setSnapshot(std::shared_ptr<const SessionSnapshot> snapshot)

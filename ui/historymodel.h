@@ -56,9 +56,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // The labels tagged on a revision: those its file declares, and on a head
-    // also the ones it inherits (`label@head` names it). Descendants inherit a
-    // label too, but tagging each of them would only repeat it down the branch.
+    // The labels tagged on a revision: those its file declares. Alembic lets
+    // descendants inherit them (the details list those too), but tagging every
+    // descendant would only repeat a label down the branch.
     static QStringList shownLabels(const RevisionGraph::Node &node);
 
     // "Create Date: 2025-03-20 17:29:12.5" in a docstring, shortened to minutes.

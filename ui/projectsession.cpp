@@ -31,7 +31,19 @@ std::shared_ptr<const SessionSnapshot> SessionSnapshot::load(const ProjectSource
     auto snapshot = std::make_shared<SessionSnapshot>();
     snapshot->source = source;
 
-    const ProjectConfig::Result discovered = ProjectConfig::discover(source.options());
+    ProjectConfig::Result discovered = ProjectConfig::discover(source.options());
+    const QString iniFolder =
+        source.configFile.isEmpty() ? QString() : QFileInfo(source.configFile).absolutePath();
+    if (!discovered && !iniFolder.isEmpty() &&
+        QDir(source.workingDirectory.isEmpty() ? QDir::currentPath() : source.workingDirectory) !=
+            QDir(iniFolder)) {
+        // Alembic reads relative paths from the current directory; a window has
+        // none that means anything, so the ini's own folder is tried as well.
+        ProjectSource beside = source;
+        beside.workingDirectory = iniFolder;
+        if (ProjectConfig::Result retry = ProjectConfig::discover(beside.options()))
+            discovered = retry;
+    }
     if (!discovered) {
         snapshot->configError = discovered.error;
         if (!source.databaseFile.isEmpty()) {

@@ -77,6 +77,7 @@ ProjectSource ProjectSource::forPath(const QString &path)
         source.workingDirectory = info.absolutePath();
     } else {
         source.configFile = info.absoluteFilePath();
+        source.workingDirectory = info.absolutePath(); // as if run from the project's folder
     }
     return source;
 }

@@ -208,9 +208,8 @@ class Project:
         with open(os.path.join(root, "alembic.ini"), encoding="utf-8") as f:
             self.ini_text = f.read()
         m = re.search(r"(?m)^sqlalchemy\.url\s*=\s*sqlite:///(.*?)\s*$", self.ini_text)
-        if not m:
-            raise RuntimeError("%s: alembic.ini has no sqlite:/// sqlalchemy.url" % name)
-        self.url_path = m.group(1)
+        # without a sqlite URL the per-state copies of alembic.ini get one
+        self.url_path = m.group(1) if m else "app.db"
 
     # -- database paths -------------------------------------------------------
     def _resolve(self, path):
@@ -229,11 +228,10 @@ class Project:
     def write_state_ini(self, state):
         if state.name == "project-db":
             return
-        text = re.sub(
-            r"(?m)^sqlalchemy\.url\s*=.*$",
-            lambda _m: "sqlalchemy.url = sqlite:///" + self._state_url_path(state.name),
-            self.ini_text,
-        )
+        line = "sqlalchemy.url = sqlite:///" + self._state_url_path(state.name)
+        text, n = re.subn(r"(?m)^sqlalchemy\.url\s*=.*$", lambda _m: line, self.ini_text)
+        if n == 0:
+            text = re.sub(r"(?m)^\[alembic\]\s*$", lambda _m: "[alembic]\n" + line, text, count=1)
         with open(os.path.join(self.root, state.ini), "w", encoding="utf-8") as f:
             f.write(text)
 
@@ -297,7 +295,6 @@ def sample(items, limit):
 def plan_states(project, generated):
     order = project.order  # heads first
     heads = project.graph["heads"]
-    real_heads = project.graph["real_heads"]
     bases = project.graph["bases"]
     quick = OPTS.quick
     states = []
@@ -349,10 +346,22 @@ def plan_states(project, generated):
             add("overlap", "rows for a revision and its ancestor",
                 [("sql", [VERSION_TABLE_DDL, "INSERT INTO alembic_version VALUES ('%s')" % head,
                           "INSERT INTO alembic_version VALUES ('%s')" % base])])
-        prefix_of = next((h for h in heads if len(h) >= 10), None)
-        if prefix_of and not quick:
-            add("prefixrow", "a row holding an 8-character prefix of a head",
-                [("sql", [VERSION_TABLE_DDL, "INSERT INTO alembic_version VALUES ('%s')" % prefix_of[:8]])])
+        if not quick:
+            # rows holding a partial id: Alembic resolves them like a command-line prefix
+            unique = ambiguous = None
+            for h in heads:
+                for n in range(4, len(h)):
+                    matches = [r for r in order if r.startswith(h[:n])]
+                    if len(matches) == 1 and h[:n] not in order and not unique:
+                        unique = h[:n]
+                    if len(matches) > 1 and h[:n] not in order and not ambiguous:
+                        ambiguous = h[:n]
+            if unique:
+                add("prefixrow", "a row holding a unique prefix of a head (%s)" % unique,
+                    [("sql", [VERSION_TABLE_DDL, "INSERT INTO alembic_version VALUES ('%s')" % unique])])
+            if ambiguous:
+                add("ambiguousrow", "a row holding an ambiguous prefix (%s)" % ambiguous,
+                    [("sql", [VERSION_TABLE_DDL, "INSERT INTO alembic_version VALUES ('%s')" % ambiguous])])
     add("corrupt", "a file that is not a SQLite database", [("raw", b"this is not a database\n" * 200)])
     if project.name == "demo":
         add("project-db", "the project's own demo.db", [("copy", [project.db_path_for(DbState(project, "project-db", "", None))])])
@@ -361,7 +370,7 @@ def plan_states(project, generated):
 
 def expected_status(project, state, pending):
     """Exit status `retort status` should give, or None when undefined."""
-    if state.name in ("nofile", "prefixrow"):
+    if state.name in ("nofile", "prefixrow", "ambiguousrow"):
         return None
     if state.name == "corrupt":
         return 5
@@ -399,7 +408,7 @@ def plan_comparisons(project, generated):
         if ancestors:
             # nearest and farthest ancestor in history order
             in_order = [r for r in order if r in ancestors]
-            for a in {in_order[0], in_order[-1]}:
+            for a in dict.fromkeys([in_order[0], in_order[-1]]):
                 anc_pairs.append((a, b))
     for a, b in itertools.combinations(order, 2):
         if not project.related(a, b):
@@ -664,7 +673,7 @@ def run_reference(projects, hashseed=None, attr="expected"):
 
 def status_job(c):
     """A job counting the revisions `alembic upgrade heads` would run, or None."""
-    if c.state.template is None or c.state.name in ("corrupt", "prefixrow"):
+    if c.state.template is None or c.state.name in ("corrupt", "prefixrow", "ambiguousrow"):
         return None
     rows = state_rows(c.state)
     return {"cwd": c.project.root, "pending": [c.ini, rows or []]}

@@ -114,7 +114,7 @@ format = %(levelname)-5.5s [%(name)s] %(message)s
 
 OPTS = None
 WORK = None
-STATS = {"comparisons": 0, "disagreements": []}
+STATS = {"comparisons": 0, "disagreements": [], "alembic_crashes": [], "durations": []}
 STEP_RE = re.compile(r"^(?:INFO\s+\[alembic\.runtime\.migration\]\s+)?"
                      r"Running ((?:upgrade|downgrade|stamp_revision) .*)$")
 
@@ -138,8 +138,17 @@ class Result:
         return "exit %d%s" % (self.rc, (": " + text[-1]) if text else "")
 
 
+def _read_result(rc, out_path, err_path):
+    with open(out_path, encoding="utf-8", errors="surrogateescape") as f:
+        out = f.read()
+    with open(err_path, encoding="utf-8", errors="replace") as f:
+        err = f.read()
+    return Result(rc, out, err)
+
+
 class Alembic:
-    """The reference: alembic_sorted.py imported once, one forked child per command."""
+    """The reference: alembic_sorted.py imported once, one forked child per command
+    (what its --batch mode does), so that a command costs a fork, not a start-up."""
 
     def __init__(self):
         sys.path.insert(0, CONFORMANCE_DIR)
@@ -152,35 +161,89 @@ class Alembic:
         import sqlalchemy.dialects.sqlite  # noqa: F401
         self.mod = alembic_sorted
         self.tmp = tempfile.mkdtemp(prefix="alembic-out-", dir=WORK)
+        self.serial = 0
 
-    def run(self, cwd, *argv):
-        out_path = os.path.join(self.tmp, "out")
-        err_path = os.path.join(self.tmp, "err")
+    def start(self, cwd, ini, argv):
+        self.serial += 1
+        out_path = os.path.join(self.tmp, "out%d" % self.serial)
+        err_path = os.path.join(self.tmp, "err%d" % self.serial)
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
         if pid == 0:
-            self.mod._child({"cwd": cwd, "argv": ["-c", "alembic.ini"] + list(argv)}, out_path, err_path)
-            os._exit(1)  # not reached
-        _, status = os.waitpid(pid, 0)
-        rc = os.waitstatus_to_exitcode(status)
-        with open(out_path, encoding="utf-8", errors="surrogateescape") as f:
-            out = f.read()
-        with open(err_path, encoding="utf-8", errors="replace") as f:
-            err = f.read()
-        return Result(rc, out, err)
+            try:
+                self.mod._child({"cwd": cwd, "argv": ["-c", ini] + list(argv)}, out_path, err_path)
+            finally:
+                os._exit(1)  # _child never returns
+        return (pid, out_path, err_path)
+
+    @staticmethod
+    def poll(handle, block=False):
+        pid, out_path, err_path = handle
+        done, status = os.waitpid(pid, 0 if block else os.WNOHANG)
+        if done == 0:
+            return None
+        result = _read_result(os.waitstatus_to_exitcode(status), out_path, err_path)
+        os.unlink(out_path)
+        os.unlink(err_path)
+        return result
+
+    def run(self, cwd, *argv, ini="alembic.ini"):
+        return self.poll(self.start(cwd, ini, argv), block=True)
 
 
-def retort(project, db, *args, cwd=None):
+RETORT_SERIAL = [0]
+
+
+def retort_start(project, db, args, cwd=None):
     argv = [OPTS.retort, "--lang", "en", "-c", project.ini]
     if db is not None:
         argv += ["--db", db]
     argv += list(args)
     env = dict(os.environ, LC_ALL="C.UTF-8", QT_QPA_PLATFORM="offscreen")
-    p = subprocess.run(argv, cwd=cwd or project.dir, env=env, capture_output=True,
-                       timeout=RETORT_TIMEOUT)
-    return Result(p.returncode, p.stdout.decode("utf-8", "surrogateescape"),
-                  p.stderr.decode("utf-8", "replace"))
+    RETORT_SERIAL[0] += 1
+    out_path = os.path.join(WORK, "retort-out%d" % RETORT_SERIAL[0])
+    err_path = os.path.join(WORK, "retort-err%d" % RETORT_SERIAL[0])
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        proc = subprocess.Popen(argv, cwd=cwd or project.dir, env=env, stdout=out, stderr=err,
+                                stdin=subprocess.DEVNULL)
+    return (proc, out_path, err_path, time.monotonic())
+
+
+def retort_poll(handle, block=False):
+    proc, out_path, err_path, started = handle
+    if block:
+        try:
+            proc.wait(timeout=RETORT_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    elif proc.poll() is None:
+        if time.monotonic() - started > RETORT_TIMEOUT:
+            proc.kill()
+            proc.wait()
+        else:
+            return None
+    result = _read_result(proc.returncode, out_path, err_path)
+    os.unlink(out_path)
+    os.unlink(err_path)
+    return result
+
+
+def alembic_hash_variants(project, argv, seeds=range(12)):
+    """Alembic's stdout under several PYTHONHASHSEED values (it orders some sets by hash)."""
+    outs = set()
+    for seed in seeds:
+        env = dict(os.environ, PYTHONHASHSEED=str(seed))
+        p = subprocess.run([PYTHON, WRAPPER, "-c", "alembic.ini"] + list(argv), cwd=project.dir, env=env,
+                           capture_output=True, timeout=300)
+        if p.returncode == 0:
+            outs.add(p.stdout.decode("utf-8", "surrogateescape"))
+    return outs
+
+
+def retort(project, db, *args, cwd=None):
+    return retort_poll(retort_start(project, db, args, cwd), block=True)
 
 
 def sqlite3_cli(db, script_text):
@@ -217,6 +280,68 @@ def annotate(expected, actual):
     return ""
 
 
+def split_top_level(body):
+    """Splits a CREATE TABLE body on the commas outside parentheses and quotes."""
+    items, depth, quote, cur = [], 0, None, []
+    for ch in body:
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "'\"`[":
+            quote = "]" if ch == "[" else ch
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            items.append("".join(cur).strip())
+            cur = []
+            continue
+        cur.append(ch)
+    items.append("".join(cur).strip())
+    return items
+
+
+CONSTRAINT_RE = re.compile(r"^(CONSTRAINT\b|PRIMARY\s+KEY\b|UNIQUE\b|FOREIGN\s+KEY\b|CHECK\b)", re.I)
+
+
+def normalise_table_sql(sql):
+    """Whitespace collapsed, and the table constraints sorted: Alembic emits the constraints
+    of a batch rebuild from a Python set, in an order that changes with PYTHONHASHSEED."""
+    sql = collapse(sql)
+    if sql is None:
+        return None
+    open_at, close_at = sql.find("("), sql.rfind(")")
+    if open_at < 0 or close_at < open_at:
+        return sql
+    body = sql[open_at + 1:close_at]
+    items = split_top_level(body)
+    columns = [i for i in items if not CONSTRAINT_RE.match(i)]
+    constraints = [i for i in items if CONSTRAINT_RE.match(i)]
+    if items == columns + sorted(constraints):
+        return sql
+    lead = body[:len(body) - len(body.lstrip())]
+    trail = body[len(body.rstrip()):]
+    return "%s%s%s%s%s" % (sql[:open_at + 1], lead, ", ".join(columns + sorted(constraints)), trail,
+                           sql[close_at:])
+
+
+NOW_RE = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
+
+
+def mask_now(value):
+    """CURRENT_TIMESTAMP defaults differ by the second between the two runs."""
+    if isinstance(value, str) and NOW_RE.match(value):
+        import datetime
+        try:
+            t = datetime.datetime.strptime(value, "%Y-%m-%d %H:%M:%S")
+        except ValueError:
+            return value
+        if abs((datetime.datetime.utcnow() - t).total_seconds()) < 6 * 3600:
+            return "<now>"
+    return value
+
+
 def _quote(name):
     return '"%s"' % name.replace('"', '""')
 
@@ -230,7 +355,8 @@ def snapshot(db, with_data=True):
         lines = []
         master = con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
         for typ, name, tbl, sql in sorted(master, key=lambda r: (r[0], r[1], r[2], r[3] or "")):
-            lines.append("%s %s (on %s): %s" % (typ, name, tbl, collapse(sql)))
+            text = normalise_table_sql(sql) if typ == "table" else collapse(sql)
+            lines.append("%s %s (on %s): %s" % (typ, name, tbl, text))
         tables = sorted(r[1] for r in master if r[0] == "table")
         for t in tables:
             q = _quote(t)
@@ -241,8 +367,12 @@ def snapshot(db, with_data=True):
                 info = [tuple(r) for r in con.execute("PRAGMA index_info(%s)" % _quote(name))]
                 lines.append("%s index %s unique=%s origin=%s partial=%s cols=%r"
                              % (t, name, unique, origin, partial, info))
-            for row in sorted(tuple(r) for r in con.execute("PRAGMA foreign_key_list(%s)" % q)):
-                lines.append("%s foreign key %r" % (t, row))
+            # (the id of a foreign key follows the constraint order: grouped, not numbered)
+            keys = {}
+            for row in con.execute("PRAGMA foreign_key_list(%s)" % q):
+                keys.setdefault(row[0], []).append(tuple(row[1:]))
+            for key in sorted(sorted(k) for k in keys.values()):
+                lines.append("%s foreign key %r" % (t, key))
         if "alembic_version" in tables:
             rows = sorted(r[0] for r in con.execute("SELECT version_num FROM alembic_version"))
             lines.append("alembic_version rows %r" % (rows,))
@@ -250,7 +380,8 @@ def snapshot(db, with_data=True):
             for t in tables:
                 if t == "alembic_version":
                     continue
-                for row in sorted(repr(tuple(r)) for r in con.execute("SELECT * FROM %s" % _quote(t))):
+                for row in sorted(repr(tuple(mask_now(v) for v in r))
+                                  for r in con.execute("SELECT * FROM %s" % _quote(t))):
                     lines.append("%s data %s" % (t, row))
         return lines
     finally:
@@ -268,6 +399,19 @@ def version_rows(db):
         return sorted(r[0] for r in con.execute("SELECT version_num FROM alembic_version"))
     finally:
         con.close()
+
+
+EXCEPTION_LINE_RE = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception))\b")
+
+
+def alembic_crashed(result):
+    """Alembic ended with a Python traceback from its own code, instead of `FAILED: ...`.
+    A migration that fails in SQLAlchemy or SQLite (sqlalchemy.exc.*) is not a crash:
+    Retort must then fail the same way (exit 1) and is compared as usual."""
+    if result.rc in (0, 255) or "Traceback (most recent call last)" not in result.err:
+        return False
+    names = [m.group(1) for m in map(EXCEPTION_LINE_RE.match, result.err.splitlines()) if m]
+    return not (names and names[-1].startswith(("sqlalchemy.", "sqlite3.")))
 
 
 def make_state_db(path, rows, table=True):
@@ -389,6 +533,20 @@ class Project:
             raise AssertionError("alembic_sorted.py --dump failed for %s:\n%s" % (self.name, p.stderr.decode()))
         return json.loads(p.stdout.decode())
 
+    def slot(self, slot):
+        """(ini, A, B) of a worker slot; None = alembic.ini, alembic.db, retort.db."""
+        if slot is None:
+            return "alembic.ini", self.a, self.b
+        ini = "alembic-s%d.ini" % slot
+        path = os.path.join(self.dir, ini)
+        if not os.path.exists(path):
+            with open(self.ini, encoding="utf-8") as f:
+                text = f.read()
+            text = text.replace("sqlite:///%(here)s/alembic.db", "sqlite:///%%(here)s/alembic-s%d.db" % slot)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        return ini, os.path.join(self.dir, "alembic-s%d.db" % slot), os.path.join(self.dir, "retort-s%d.db" % slot)
+
     # graph helpers -------------------------------------------------
     def ancestors(self, rid, deps=False):
         """Ancestors of rid (not rid itself); with deps, dependencies count as parents."""
@@ -420,15 +578,75 @@ class WriteCase(unittest.TestCase):
         if WriteCase.alembic is None:
             WriteCase.alembic = Alembic()
 
+    def setUp(self):
+        self._started = time.monotonic()
+
+    def tearDown(self):
+        STATS["durations"].append((self.id().split(".", 1)[-1], time.monotonic() - self._started))
+
     def record(self, what, details):
         STATS["disagreements"].append({"test": self.id(), "what": what, "details": details})
 
-    def compare_run(self, project, label, argv, start_rows=None, check_steps=True,
-                    schema=True, resync=True):
-        """Runs argv with both tools on their databases and compares everything."""
-        STATS["comparisons"] += 1
-        ar = self.alembic.run(project.dir, *argv)
-        rr = retort(project, project.b, *argv, "--no-backup")
+    def run_pair(self, project, argv, slot=None, retort_extra=("--no-backup",)):
+        """argv with Alembic on A and Retort on B, the two running side by side."""
+        ini, a, b = project.slot(slot)
+        rh = retort_start(project, b, list(argv) + list(retort_extra))
+        ah = self.alembic.start(project.dir, ini, argv)
+        return self.alembic.poll(ah, block=True), retort_poll(rh, block=True)
+
+    def run_bulk(self, project, jobs):
+        """Independent jobs (state_db, argv) on OPTS.jobs slots at once; [(ar, rr, rows_a, rows_b)]."""
+        results = [None] * len(jobs)
+        pending = list(enumerate(jobs))
+        active = {}  # slot -> [index, alembic handle, retort handle, alembic result, retort result]
+        free = list(range(OPTS.jobs))
+        while pending or active:
+            while pending and free:
+                slot = free.pop()
+                index, (state_db, argv) = pending.pop(0)
+                _, a, b = project.slot(slot)
+                for db in (a, b):
+                    remove_db(db)
+                    shutil.copyfile(state_db, db)
+                rh = retort_start(project, b, list(argv) + ["--no-backup"])
+                ah = self.alembic.start(project.dir, project.slot(slot)[0], argv)
+                active[slot] = [index, ah, rh, None, None]
+            progressed = False
+            for slot, entry in list(active.items()):
+                if entry[3] is None:
+                    entry[3] = self.alembic.poll(entry[1])
+                if entry[4] is None:
+                    entry[4] = retort_poll(entry[2])
+                if entry[3] is not None and entry[4] is not None:
+                    _, a, b = project.slot(slot)
+                    results[entry[0]] = (entry[3], entry[4], version_rows(a), version_rows(b))
+                    del active[slot]
+                    free.append(slot)
+                    progressed = True
+            if not progressed:
+                time.sleep(0.005)
+        return results
+
+    @staticmethod
+    def crash_problems(p, argv, rows, ar, rr, rows_a, rows_b):
+        """Alembic died with a Python exception (not a CommandError): Retort must refuse
+        cleanly, Alembic-style, and leave the version rows as they were."""
+        crash = ar.err.strip().splitlines()[-1]
+        STATS["alembic_crashes"].append("%s: `%s` from rows %r: alembic %s (after %d step(s), rows left %r); retort exit %d %s"
+                                        % (p.name, " ".join(argv), rows, crash, len(ar.steps()),
+                                           rows_a, rr.rc, rr.out.strip() or rr.err.strip()))
+        problems = []
+        if rr.rc != 255 or not rr.out.startswith("FAILED: "):
+            problems.append("alembic crashed (%s); retort should fail with `FAILED: ...` (exit 255), got exit %d, stdout %r, stderr %r"
+                            % (crash, rr.rc, rr.out, rr.err[-300:]))
+        if rows_b != sorted(rows):
+            problems.append("alembic crashed (%s); retort changed the rows %r -> %r" % (crash, rows, rows_b))
+        if rr.steps():
+            problems.append("alembic crashed (%s); retort ran steps %r" % (crash, rr.steps()))
+        return problems
+
+    @staticmethod
+    def problems_of(ar, rr, check_steps=True):
         problems = []
         if ar.rc != rr.rc or ar.out != rr.out:
             problems.append("exit status / stdout differ:\n  alembic: exit %d, stdout %r%s\n  retort:  exit %d, stdout %r, stderr %r"
@@ -436,14 +654,25 @@ class WriteCase(unittest.TestCase):
                                rr.rc, rr.out, rr.err[-400:]))
         if check_steps and ar.steps() != rr.steps():
             problems.append("steps differ:\n" + diff(ar.steps(), rr.steps()))
-        if schema:
-            sa, sb = snapshot(project.a), snapshot(project.b)
-            if sa != sb:
-                problems.append("database differs (alembic = A, retort = B)%s:\n%s" % (annotate(sa, sb), diff(sa, sb)))
-        else:
-            va, vb = version_rows(project.a), version_rows(project.b)
-            if va != vb:
-                problems.append("version rows differ: alembic %r, retort %r" % (va, vb))
+        return problems
+
+    def compare_run(self, project, label, argv, start_rows=None, check_steps=True, resync=True):
+        """Runs argv with both tools on their databases and compares everything."""
+        STATS["comparisons"] += 1
+        ar, rr = self.run_pair(project, argv)
+        if alembic_crashed(ar):
+            problems = self.crash_problems(project, argv, start_rows, ar, rr, version_rows(project.a),
+                                           version_rows(project.b))
+            if problems:
+                self.record("alembic crash: " + label, "\n".join(problems))
+                self.fail("\n".join(problems))
+            remove_db(project.a)
+            shutil.copyfile(project.b, project.a)  # go on from Retort's (unchanged) state
+            return ar, rr
+        problems = self.problems_of(ar, rr, check_steps)
+        sa, sb = snapshot(project.a), snapshot(project.b)
+        if sa != sb:
+            problems.append("database differs (alembic = A, retort = B)%s:\n%s" % (annotate(sa, sb), diff(sa, sb)))
         if problems:
             details = "%s: `%s` from rows %r\n%s" % (project.name, " ".join(argv), start_rows,
                                                      "\n".join(problems))
@@ -537,9 +766,11 @@ class StepByStep(WriteCase):
 
 # ---------------------------------------------------------------- 2./3. branchy histories
 
-def start_states(p, rnd):
+def start_states(p, rnd, empty_table=True):
     """(name, rows, has_table) starting points for a project with empty bodies."""
-    states = [("no table", [], False), ("empty table", [], True)]
+    states = [("no table", [], False)]
+    if empty_table:
+        states.append(("empty table", [], True))
     for rid in p.upgrade_order():
         states.append(("at %s" % rid, [rid], True))
     heads = list(p.heads)
@@ -552,7 +783,7 @@ def start_states(p, rnd):
         if x not in p.ancestors(y, deps=True) and y not in p.ancestors(x, deps=True):
             pairs.append(sorted([x, y]))
     rnd.shuffle(pairs)
-    for pair in pairs[:4]:
+    for pair in pairs[:3]:
         states.append(("pair %s+%s" % tuple(pair), pair, True))
     # an ancestor stored with its descendant (Alembic: "overlaps"), and an unknown id
     for rid in p.upgrade_order():
@@ -570,16 +801,21 @@ def start_states(p, rnd):
     return unique
 
 
-def generic_targets(p, command):
+def rich_states(p, states):
+    """The states that are also tried with every revision as the target."""
+    first_head = [s[0] for s in states if s[1] == [p.heads[0]]]
+    return {"no table", "all heads", states[len(states) // 2][0]} | set(first_head)
+
+
+def generic_targets(p, command, rich):
     if command == "upgrade":
-        t = ["heads", "head", "+1", "+2"]
+        t = ["heads", "head", "+1", "+2"] + list(p.heads)
         for label in p.labels:
-            t += ["%s@head" % label, "%s@heads" % label, "%s@+1" % label]
-        t += list(p.heads)
+            t += ["%s@head" % label, "%s@+1" % label] + (["%s@heads" % label] if rich else [])
     else:
         t = ["-1", "-2", "base"]
         for label in p.labels:
-            t += ["%s@-1" % label, "%s@base" % label]
+            t += ["%s@-1" % label] + (["%s@base" % label] if rich else [])
     return t
 
 
@@ -595,33 +831,56 @@ def specific_targets(p, command):
     return t
 
 
-class BranchyTargets(WriteCase):
+class BulkCase(WriteCase):
+    """Runs a list of (start state, command) jobs in parallel, then compares each in a subTest."""
+
+    def check_jobs(self, p, jobs, extra_check=None):
+        # jobs: [(label, start name, start rows, state db, argv)]
+        results = self.run_bulk(p, [(j[3], j[4]) for j in jobs])
+        for (label, sname, rows, _, argv), (ar, rr, rows_a, rows_b) in zip(jobs, results):
+            with self.subTest(project=p.name, start=sname, command=" ".join(argv)):
+                STATS["comparisons"] += 1
+                if alembic_crashed(ar):
+                    problems = self.crash_problems(p, argv, rows, ar, rr, rows_a, rows_b)
+                else:
+                    problems = self.problems_of(ar, rr)
+                    if rows_a != rows_b:
+                        problems.append("version rows differ: alembic %r, retort %r" % (rows_a, rows_b))
+                if not problems and extra_check:
+                    problems += extra_check(p, rows, argv, ar, rr, rows_a)
+                if problems:
+                    details = "%s: `%s` from rows %r (%s)\n%s" % (p.name, " ".join(argv), rows, sname,
+                                                                  "\n".join(problems))
+                    self.record(label, details)
+                    self.fail(details)
+
+    @staticmethod
+    def state_dbs(p, states):
+        paths = []
+        for i, (_, rows, table) in enumerate(states):
+            path = os.path.join(p.dir, "state%d.db" % i)
+            make_state_db(path, rows, table)
+            paths.append(path)
+        return paths
+
+
+class BranchyTargets(BulkCase):
     """upgrade/downgrade on branchy fixtures: steps, rows and errors equal Alembic's."""
 
     def run_project(self, name):
         p = Project(name + "-empty", src=os.path.join(FIXTURES_DIR, name), empty_bodies=True)
-        rnd = random.Random(name)
-        states = start_states(p, rnd)
-        state_dbs = {}
-        for i, (sname, rows, table) in enumerate(states):
-            path = os.path.join(p.dir, "state%d.db" % i)
-            make_state_db(path, rows, table)
-            state_dbs[sname] = path
-        # every state with the generic targets; a few states with every revision
-        rich = {"no table", "all heads"} | {s[0] for s in states if s[0].startswith("at ")
-                                             and s[1][0] in p.heads} | {states[len(states) // 2][0]}
+        states = start_states(p, random.Random(name), empty_table=False)
+        paths = self.state_dbs(p, states)
+        rich = rich_states(p, states)
+        jobs = []
         for command in ("upgrade", "downgrade"):
-            for sname, rows, _ in states:
-                targets = generic_targets(p, command)
+            for (sname, rows, _), path in zip(states, paths):
+                targets = generic_targets(p, command, sname in rich)
                 if sname in rich:
                     targets = targets + specific_targets(p, command)
                 for target in targets:
-                    with self.subTest(project=name, command=command, start=sname, target=target):
-                        for db in (p.a, p.b):
-                            remove_db(db)
-                            shutil.copyfile(state_dbs[sname], db)
-                        self.compare_run(p, "%s %s" % (command, target), [command, target],
-                                         start_rows=rows, schema=False, resync=False)
+                    jobs.append(("%s %s" % (command, target), sname, rows, path, [command, target]))
+        self.check_jobs(p, jobs)
 
     def test_multibase(self):
         self.run_project("multibase")
@@ -636,54 +895,55 @@ class BranchyTargets(WriteCase):
         self.run_project("dependson")
 
 
-class Stamp(WriteCase):
-    """stamp: rows equal Alembic's; a sibling-branch stamp warns."""
+def sibling_warning_check(p, rows, argv, ar, rr, after):
+    """Retort warns when a stamp adds a row beside a stored row of a sibling branch (one
+    sharing a down_revision ancestor), and only then. `stamp heads` is the state
+    `upgrade heads` leaves: never a warning. Several explicit targets are not judged."""
+    targets = [a for a in argv[1:] if not a.startswith("--")]
+    if ar.rc != 0 or "--purge" in argv or len(targets) != 1:
+        return []
+    warned = "adds a second row" in rr.err
+    if targets == ["heads"]:
+        return ["`stamp heads` warned about a sibling branch: %r" % rr.err] if warned else []
+    sibling = []
+    if len(after) > len(rows):
+        for new in (r for r in after if r not in rows):
+            lineage = p.ancestors(new) | {new}
+            for old in rows:
+                if old in after and old in p.revs and (p.ancestors(old) | {old}) & lineage:
+                    sibling.append((new, old))
+    if bool(sibling) == warned:
+        return []
+    return ["rows %r -> %r: expected %s, retort's stderr %r"
+            % (rows, after, "a warning about the sibling branch (%s beside %s)" % sibling[0] if sibling
+               else "no sibling-branch warning", rr.err)]
 
-    def check_stamp(self, p, sname, rows, state_db, args):
-        with self.subTest(project=p.name, start=sname, args=" ".join(args)):
-            for db in (p.a, p.b):
-                remove_db(db)
-                shutil.copyfile(state_db, db)
-            ar, rr = self.compare_run(p, "stamp", ["stamp"] + args, start_rows=rows, schema=False,
-                                      resync=False)
-            if ar.rc == 0 and "--purge" not in args:
-                after = version_rows(p.a)
-                added = [r for r in after if r not in rows]
-                sibling = []
-                for new in added:
-                    lineage = p.ancestors(new, deps=True) | {new}
-                    for old in rows:
-                        if old in after and old in p.revs and (p.ancestors(old, deps=True) | {old}) & lineage:
-                            sibling.append((new, old))
-                warned = "adds a second row" in rr.err
-                if bool(sibling) != warned:
-                    details = ("%s: `stamp %s` from rows %r -> %r: expected %s warning, retort stderr %r"
-                               % (p.name, " ".join(args), rows, after,
-                                  "a sibling-branch" if sibling else "no sibling-branch", rr.err))
-                    self.record("stamp warning", details)
-                    self.fail(details)
+
+class Stamp(BulkCase):
+    """stamp: rows equal Alembic's; a stamp onto a sibling branch warns."""
 
     def run_project(self, name):
         p = Project(name + "-stamp", src=os.path.join(FIXTURES_DIR, name), empty_bodies=True)
         rnd = random.Random("stamp-" + name)
         states = start_states(p, rnd)
+        paths = self.state_dbs(p, states)
         heads = list(p.heads)
         generic = [["heads"], ["base"]] + [[h] for h in heads]
         generic += [["%s@head" % label] for label in p.labels]
         if len(heads) >= 2:
             generic.append(heads[:2])
         specific = [[r] for r in p.upgrade_order()]
-        rich = {"no table", "empty table", "all heads"} | {states[len(states) // 2][0]}
-        # a revision and the first revision of each other line: siblings or independent lines
-        for i, (sname, rows, table) in enumerate(states):
-            state_db = os.path.join(p.dir, "state%d.db" % i)
-            make_state_db(state_db, rows, table)
-            targets = generic + (specific if sname in rich or sname.startswith("at ") and rnd.random() < 0.3 else [])
-            for args in targets:
-                self.check_stamp(p, sname, rows, state_db, args)
+        rich = rich_states(p, states) | {"empty table"}
+        jobs = []
+        for (sname, rows, _), path in zip(states, paths):
+            targets = generic
+            if sname in rich:
+                targets = generic + specific
             if sname in ("unknown id", "all heads"):
-                for args in (["--purge", heads[0]], ["--purge", "heads"], ["--purge", "base"]):
-                    self.check_stamp(p, sname, rows, state_db, args)
+                targets = targets + [["--purge", heads[0]], ["--purge", "heads"], ["--purge", "base"]]
+            for args in targets:
+                jobs.append(("stamp", sname, rows, path, ["stamp"] + args))
+        self.check_jobs(p, jobs, extra_check=sibling_warning_check)
 
     def test_multibase(self):
         self.run_project("multibase")
@@ -778,13 +1038,27 @@ class OfflineSql(WriteCase):
                     OfflineSql.unavailable.append("%s `%s`: %s" % (name, " ".join(argv), ar.short()))
                     continue
                 STATS["comparisons"] += 1
-                if ar.out != rr.out:
-                    details = ("%s: `%s --sql` text differs from Alembic's:\n%s"
-                               % (name, " ".join(argv), diff(ar.out.splitlines(), rr.out.splitlines())))
-                    self.record("--sql text", details)
-                    self.fail(details)
+                self.check_sql_text(p, argv, ar, rr)
 
     unavailable = []
+    hash_dependent = []
+
+    def check_sql_text(self, p, argv, ar, rr):
+        """Byte for byte; where Alembic's own text depends on PYTHONHASHSEED (the row a
+        merge step deletes comes from a set), any of its variants is accepted."""
+        if rr.rc == 0 and ar.out == rr.out:
+            return
+        if rr.rc == 0:
+            variants = alembic_hash_variants(p, argv)
+            if rr.out in variants:
+                OfflineSql.hash_dependent.append("%s `%s`: Alembic prints %d different texts under 12 hash seeds; "
+                                                 "Retort's is one of them" % (p.name, " ".join(argv), len(variants)))
+                return
+        details = ("%s: `%s` text differs from Alembic's (retort exit %d%s):\n%s"
+                   % (p.name, " ".join(argv), rr.rc, (", " + rr.err.strip()) if rr.err.strip() else "",
+                      diff(ar.out.splitlines(), rr.out.splitlines())))
+        self.record("--sql text", details)
+        self.fail(details)
 
     def test_gen40(self):
         self.check_project("gen40", gen_args=GENERATED["gen40"])
@@ -810,12 +1084,8 @@ class OfflineSql(WriteCase):
                 if ar.rc != 0:
                     OfflineSql.unavailable.append("%s `%s`: %s" % (name, " ".join(argv), ar.short()))
                     self.assertEqual(rr.rc, 0, rr.err)
-                elif (ar.rc, ar.out) != (rr.rc, rr.out):
-                    details = ("%s: `%s` differs from Alembic's (retort exit %d, %s):\n%s"
-                               % (name, " ".join(argv), rr.rc, rr.err.strip(),
-                                  diff(ar.out.splitlines(), rr.out.splitlines())))
-                    self.record("--sql text", details)
-                    self.fail(details)
+                else:
+                    self.check_sql_text(p, argv, ar, rr)
             with self.subTest(project=name, check="sqlite3 runs it = online"):
                 STATS["comparisons"] += 1
                 empty = os.path.join(p.dir, "empty.db")
@@ -832,7 +1102,8 @@ class OfflineSql(WriteCase):
                     problems.append("online upgrade failed: %s" % on.err)
                 s_off, s_on = snapshot(target), snapshot(p.b)
                 if s_off != s_on:
-                    problems.append(diff(s_on, s_off, "online", "offline"))
+                    problems.append("sqlite3 + script differs from retort online%s:\n%s"
+                                    % (annotate(s_on, s_off), diff(s_on, s_off, "online", "offline")))
                 if problems:
                     details = "%s: `upgrade heads --sql` executed\n%s" % (name, "\n".join(problems))
                     self.record("--sql executed", details)
@@ -945,6 +1216,11 @@ class Failures(WriteCase):
                     parent, diff(s_al, snapshot(db)))
                 self.record("failure atomicity", details)
                 self.fail(details)
+        with self.subTest(check="audit log records the failure"):
+            with open(db + ".retort-audit.jsonl", encoding="utf-8") as f:
+                entry = json.loads(f.read().splitlines()[-1])
+            self.assertEqual((entry.get("action"), entry.get("outcome"), entry.get("rowsAfter")),
+                             ("upgrade", "failed", [parent]), entry)
         with self.subTest(check="no _alembic_tmp_ table"):
             con = sqlite3.connect(db)
             leftovers = con.execute("SELECT name FROM sqlite_master WHERE name LIKE '\\_alembic\\_tmp\\_%' ESCAPE '\\'").fetchall()
@@ -1103,6 +1379,9 @@ def main():
     ap.add_argument("--retort", help="path of the retort binary")
     ap.add_argument("--report", metavar="FILE", help="write every disagreement as JSON")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    ap.add_argument("--max-notes", type=int, default=40, help="Alembic crashes listed in the summary")
+    ap.add_argument("--jobs", type=int, default=min(8, 2 * (os.cpu_count() or 2)),
+                    help="commands run at once in the bulk suites (default: twice the CPUs, at most 8)")
     OPTS, rest = ap.parse_known_args()
     if OPTS.retort:
         OPTS.retort = os.path.abspath(OPTS.retort)
@@ -1119,6 +1398,17 @@ def main():
         out = sys.stderr
         out.write("\n%d comparisons, %d disagreements, %.0f s\n"
                   % (STATS["comparisons"], len(STATS["disagreements"]), time.monotonic() - started))
+        if STATS["alembic_crashes"]:
+            out.write("Alembic crashed (Python exception) in %d comparisons; Retort had to refuse cleanly:\n"
+                      % len(STATS["alembic_crashes"]))
+            for c in STATS["alembic_crashes"][:OPTS.max_notes]:
+                out.write("  %s\n" % c)
+        if OfflineSql.hash_dependent:
+            out.write("--sql texts that vary with Alembic's hash seed:\n")
+            for u in OfflineSql.hash_dependent:
+                out.write("  %s\n" % u)
+        for name, seconds in STATS["durations"]:
+            out.write("  %6.1f s  %s\n" % (seconds, name))
         if OfflineSql.unavailable:
             out.write("Alembic cannot produce offline SQL for (no text comparison):\n")
             for u in OfflineSql.unavailable:
@@ -1128,6 +1418,7 @@ def main():
         if OPTS.report:
             with open(OPTS.report, "w", encoding="utf-8") as f:
                 json.dump({"comparisons": STATS["comparisons"], "disagreements": STATS["disagreements"],
+                           "alembic_crashes": STATS["alembic_crashes"], "sql_hash_dependent": OfflineSql.hash_dependent,
                            "alembic_offline_unavailable": OfflineSql.unavailable}, f, indent=1)
         if OPTS.keep:
             out.write("kept %s\n" % WORK)

@@ -40,8 +40,10 @@ def upgrade():
             {"id": 4, "name": "y", "score": 1e20, "active": 1},
             {"id": -5, "name": "line\nbreak", "score": 0.30000000000000004},
         ],
+        multiinsert=False,
     )
+    op.bulk_insert(accounts, [{"id": 6, "name": "six"}, {"id": 7, "name": "seven"}])
 
 
 def downgrade():
-    op.execute("DELETE FROM account WHERE id IN (1, 2, 3, 4, -5, 100)")
+    op.execute("DELETE FROM account WHERE id IN (1, 2, 3, 4, -5, 6, 7, 100)")

@@ -16,3 +16,7 @@ INSERT INTO account (id, name, active, score) VALUES (4, 'y', 1, 1e+20);
 INSERT INTO account (id, name, score) VALUES (-5, 'line
 break', 0.30000000000000004);
 
+INSERT INTO account (id, name) VALUES (6, 'six');
+
+INSERT INTO account (id, name) VALUES (7, 'seven');
+

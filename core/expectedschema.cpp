@@ -1,0 +1,466 @@
+#include "expectedschema.h"
+
+#include "migrationplan.h"
+#include "project.h"
+#include "scratchdatabase.h"
+#include "sqliteconnection.h"
+#include "sqlrenderer.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QMutexLocker>
+
+#include <sqlite3.h>
+
+#include <set>
+
+using namespace Qt::StringLiterals;
+
+namespace retort {
+
+namespace {
+
+// Gives lupdate the context of the free functions' texts.
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(retort::ExpectedSchemas)
+};
+
+// An in-memory database holding some revision's schema, with a reader that
+// remembers what it has reflected before.
+class Scratch
+{
+public:
+    Scratch() : m_handle(SqliteConnection::handleOf(m_database.database())) {}
+
+    bool ok() const { return m_handle != nullptr; }
+    QSqlDatabase database() const { return m_database.database(); }
+
+    // Runs one statement; returns SQLite's message when it fails.
+    QString execute(const QString &sql)
+    {
+        if (!m_handle)
+            return Text::tr("Cannot create a scratch database.");
+        char *message = nullptr;
+        const int code = sqlite3_exec(m_handle, sql.toUtf8().constData(), nullptr, nullptr, &message);
+        if (code == SQLITE_OK)
+            return {};
+        const QString text = message ? QString::fromUtf8(message) : QString::number(code);
+        sqlite3_free(message);
+        return text;
+    }
+
+    QString load(const QStringList &statements)
+    {
+        for (const QString &statement : statements) {
+            const QString error = execute(statement);
+            if (!error.isEmpty())
+                return error + u"\n"_s + statement;
+        }
+        return {};
+    }
+
+    SchemaSnapshot::ReadResult read(SchemaReader &reader) { return reader.read(m_handle); }
+
+private:
+    ScratchDatabase m_database;
+    sqlite3 *m_handle = nullptr;
+};
+
+
+Translation translateFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        Translation t;
+        t.reason = Text::tr("cannot read %1: %2").arg(path, file.errorString());
+        return t;
+    }
+    return SqlTranslator::translate(QString::fromUtf8(file.readAll()),
+                                    SqlTranslator::Direction::Upgrade);
+}
+
+// Renders and runs one revision's upgrade on the scratch database, op by op
+// (a batch rebuild reflects the table as the earlier ops left it). Returns
+// why it could not, translated; empty on success.
+QString applyRevision(Scratch &scratch, const RevisionGraph &graph,
+                      const std::vector<Translation> &translations, int revision)
+{
+    const RevisionGraph::Node &node = graph.node(revision);
+    const Translation &translation = translations[size_t(revision)];
+    if (!translation) {
+        const QString where = translation.line > 0
+                                  ? u"%1:%2"_s.arg(node.file.path).arg(translation.line)
+                                  : node.file.path;
+        return Text::tr("revision %1 cannot be translated to SQL (%2): %3")
+            .arg(node.id, where, translation.reason);
+    }
+    const SqliteSchemaReflector reflector(scratch.database());
+    for (const MigrationOp &op : translation.ops) {
+        const RenderResult rendered = SqlRenderer::renderStatements(op, reflector);
+        if (!rendered)
+            return Text::tr("revision %1: %2").arg(node.id, rendered.error);
+        for (const RenderedStatement &statement : rendered.statements) {
+            const QString error = scratch.execute(statement.sql);
+            if (!error.isEmpty())
+                return Text::tr("revision %1: a statement fails on the schema replayed so far: %2\n%3")
+                    .arg(node.id, error, statement.sql);
+        }
+    }
+    return {};
+}
+
+int ancestorCount(const RevisionGraph &graph, int revision)
+{
+    int count = 0;
+    for (bool reached : graph.reachable({revision}, RevisionGraph::Direction::Ancestors,
+                                        RevisionGraph::Edges::WithDependencies))
+        count += reached ? 1 : 0;
+    return count;
+}
+
+// The revision among `revisions` with the most ancestors: replaying from its
+// schema leaves the least to apply.
+int richest(const RevisionGraph &graph, const QList<int> &revisions)
+{
+    int best = revisions.value(0, -1);
+    int bestCount = -1;
+    for (int r : revisions) {
+        const int count = ancestorCount(graph, r);
+        if (count > bestCount) {
+            best = r;
+            bestCount = count;
+        }
+    }
+    return best;
+}
+
+QString cacheKey(const Project &project)
+{
+    QString key = project.config.versionLocations.join(u'\x1e');
+    for (const RevisionFile &file : project.files) {
+        const QFileInfo info(file.path);
+        key += u'\x1f' + file.path + u'|' + QString::number(info.size()) + u'|' +
+               QString::number(info.lastModified().toMSecsSinceEpoch());
+    }
+    return key;
+}
+
+struct Cache
+{
+    QMutex mutex;
+    QList<std::pair<QString, std::shared_ptr<const ExpectedSchemas>>> entries; // newest first
+};
+
+Cache &cache()
+{
+    static Cache instance;
+    return instance;
+}
+
+constexpr int cacheCapacity = 4;
+
+} // namespace
+
+std::shared_ptr<const ExpectedSchemas> ExpectedSchemas::forProject(const Project &project)
+{
+    const QString key = cacheKey(project);
+    Cache &c = cache();
+    {
+        QMutexLocker locker(&c.mutex);
+        for (qsizetype i = 0; i < c.entries.size(); ++i) {
+            if (c.entries[i].first == key) {
+                auto found = c.entries[i];
+                c.entries.remove(i);
+                c.entries.prepend(found);
+                return found.second;
+            }
+        }
+    }
+    std::shared_ptr<const ExpectedSchemas> computed = compute(project);
+    QMutexLocker locker(&c.mutex);
+    c.entries.prepend({key, computed});
+    while (c.entries.size() > cacheCapacity)
+        c.entries.removeLast();
+    return computed;
+}
+
+void ExpectedSchemas::clearCache()
+{
+    Cache &c = cache();
+    QMutexLocker locker(&c.mutex);
+    c.entries.clear();
+}
+
+std::shared_ptr<const ExpectedSchemas> ExpectedSchemas::compute(const Project &project)
+{
+    std::shared_ptr<ExpectedSchemas> schemas(new ExpectedSchemas());
+    QElapsedTimer timer;
+    timer.start();
+    schemas->computeAll(project);
+    schemas->m_computeMs = double(timer.nsecsElapsed()) / 1e6;
+    return schemas;
+}
+
+void ExpectedSchemas::computeAll(const Project &project)
+{
+    m_graph = project.graph;
+    const int count = m_graph.size();
+    m_schemas.assign(size_t(count), RevisionSchema());
+    m_translations.assign(size_t(count), Translation());
+    if (m_graph.hasFatalProblem()) {
+        m_error = tr("The history cannot be replayed: %1").arg(m_graph.firstFatalMessage());
+        return;
+    }
+    for (int i = 0; i < count; ++i)
+        m_translations[size_t(i)] = translateFile(m_graph.node(i).file.path);
+
+    // Upgrade order: parents (and dependencies) first; after a revision, its
+    // own children when they are ready, so that a line replays on one
+    // database and only branches start again from a copy.
+    std::vector<int> waiting(size_t(count), 0);
+    std::set<int> ready;
+    for (int i = 0; i < count; ++i) {
+        waiting[size_t(i)] = int(m_graph.node(i).allDownRevisions().size());
+        if (waiting[size_t(i)] == 0)
+            ready.insert(i);
+    }
+
+    const MigrationPlanner planner(m_graph);
+    std::unique_ptr<Scratch> live = std::make_unique<Scratch>();
+    SchemaReader reader;
+    int liveRevision = -1; // -1: the empty database
+    int previous = -1;
+    while (!ready.empty()) {
+        int revision = *ready.begin();
+        if (previous >= 0) {
+            for (int child : m_graph.node(previous).allChildren) {
+                if (ready.count(child)) {
+                    revision = child;
+                    break;
+                }
+            }
+        }
+        ready.erase(revision);
+        m_position.insert(revision, int(m_order.size()));
+        m_order.append(revision);
+        previous = revision;
+        for (int child : m_graph.node(revision).allChildren)
+            if (--waiting[size_t(child)] == 0)
+                ready.insert(child);
+
+        const RevisionGraph::Node &node = m_graph.node(revision);
+        RevisionSchema &schema = m_schemas[size_t(revision)];
+        auto markUncertain = [&](int source, const QString &reason) {
+            if (schema.uncertain)
+                return;
+            schema.uncertain = true;
+            schema.uncertainSource = source;
+            schema.uncertainReason = reason;
+        };
+        const QList<int> parents = node.allDownRevisions();
+        for (int p : parents) {
+            const RevisionSchema &parent = m_schemas[size_t(p)];
+            if (parent.uncertain)
+                markUncertain(parent.uncertainSource, parent.uncertainReason);
+        }
+        if (node.parents.size() < node.downRevisions.size() ||
+            node.resolvedDependencies.size() < node.dependsOn.size())
+            markUncertain(revision, tr("revision %1 refers to a revision that is not present")
+                                        .arg(node.id));
+
+        int start = -1;
+        QList<int> steps{revision};
+        if (parents.size() == 1) {
+            start = parents.first();
+        } else if (parents.size() > 1) {
+            start = richest(m_graph, parents);
+            const MigrationPlanner::Result plan =
+                planner.upgrade({m_graph.node(start).id}, node.id);
+            if (plan) {
+                steps.clear();
+                for (const PlanStep &step : plan.plan.steps)
+                    if (step.kind == PlanStep::Kind::Upgrade && step.revision >= 0)
+                        steps.append(step.revision);
+            } else {
+                markUncertain(revision, tr("revision %1: %2").arg(node.id, plan.error));
+            }
+        }
+
+        if (liveRevision != start || !live->ok()) {
+            live = std::make_unique<Scratch>();
+            const QString loadError =
+                start < 0 ? QString()
+                          : live->load(m_schemas[size_t(start)].snapshot.createStatements());
+            if (!loadError.isEmpty())
+                markUncertain(revision, tr("the schema of %1 cannot be rebuilt: %2")
+                                            .arg(m_graph.node(start).id, loadError));
+        }
+        for (int step : std::as_const(steps)) {
+            const QString failure = applyRevision(*live, m_graph, m_translations, step);
+            if (!failure.isEmpty())
+                markUncertain(step, failure);
+        }
+        SchemaSnapshot::ReadResult read = live->read(reader);
+        if (!read) {
+            markUncertain(revision, tr("the replayed schema cannot be read: %1").arg(read.error));
+            // The database is in an unknown state: the next revision starts afresh.
+            liveRevision = -2;
+        } else {
+            liveRevision = revision;
+        }
+        schema.snapshot = read.snapshot;
+    }
+}
+
+ExpectedSchemas::State ExpectedSchemas::stateFor(const QList<int> &revisions) const
+{
+    State state;
+    QList<int> sorted = revisions;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    if (!available()) {
+        state.error = m_error;
+        return state;
+    }
+    for (int r : sorted) {
+        if (r < 0 || r >= size()) {
+            state.error = tr("not a revision of the scripts");
+            return state;
+        }
+    }
+    if (sorted.isEmpty())
+        return state;
+    if (sorted.size() == 1) {
+        const RevisionSchema &schema = at(sorted.first());
+        state.snapshot = schema.snapshot;
+        state.uncertain = schema.uncertain;
+        state.uncertainReason = schema.uncertainReason;
+        return state;
+    }
+
+    QString key;
+    for (int r : sorted)
+        key += QString::number(r) + u',';
+    {
+        QMutexLocker locker(&m_memoMutex);
+        const auto found = m_stateMemo.constFind(key);
+        if (found != m_stateMemo.constEnd())
+            return *found;
+    }
+
+    const int start = richest(m_graph, sorted);
+    const MigrationPlanner planner(m_graph);
+    QStringList current{m_graph.node(start).id};
+    QList<int> steps;
+    for (int r : std::as_const(sorted)) {
+        if (r == start)
+            continue;
+        const MigrationPlanner::Result part = planner.upgrade(current, m_graph.node(r).id);
+        if (!part) {
+            state.error = part.error;
+            return state;
+        }
+        for (const PlanStep &step : part.plan.steps)
+            if (step.kind == PlanStep::Kind::Upgrade && step.revision >= 0)
+                steps.append(step.revision);
+        current = part.plan.rowsAfter;
+    }
+    for (int r : std::as_const(sorted)) {
+        if (at(r).uncertain && !state.uncertain) {
+            state.uncertain = true;
+            state.uncertainReason = at(r).uncertainReason;
+        }
+    }
+    Scratch scratch;
+    const QString loadError = scratch.load(at(start).snapshot.createStatements());
+    if (!loadError.isEmpty()) {
+        state.uncertain = true;
+        state.uncertainReason = tr("the schema of %1 cannot be rebuilt: %2")
+                                    .arg(m_graph.node(start).id, loadError);
+    }
+    for (int step : std::as_const(steps)) {
+        const QString failure = applyRevision(scratch, m_graph, m_translations, step);
+        if (!failure.isEmpty() && !state.uncertain) {
+            state.uncertain = true;
+            state.uncertainReason = failure;
+        }
+    }
+    SchemaReader reader;
+    const SchemaSnapshot::ReadResult read = scratch.read(reader);
+    if (!read)
+        state.error = read.error;
+    state.snapshot = read.snapshot;
+    QMutexLocker locker(&m_memoMutex);
+    m_stateMemo.insert(key, state);
+    return state;
+}
+
+ExpectedSchemas::StatementReplay ExpectedSchemas::replayStatements(int revision,
+                                                                   const SchemaSnapshot &start) const
+{
+    StatementReplay replay;
+    if (revision < 0 || revision >= size()) {
+        replay.error = tr("not a revision of the scripts");
+        return replay;
+    }
+    const RevisionGraph::Node &node = m_graph.node(revision);
+    const Translation &translation = m_translations[size_t(revision)];
+    if (!translation) {
+        replay.error = applyRevision(*std::make_unique<Scratch>(), m_graph, m_translations,
+                                     revision);
+        return replay;
+    }
+    Scratch scratch;
+    const QString loadError = scratch.load(start.createStatements());
+    if (!loadError.isEmpty()) {
+        replay.error = tr("the schema cannot be rebuilt: %1").arg(loadError);
+        return replay;
+    }
+    SchemaReader reader;
+    const SqliteSchemaReflector reflector(scratch.database());
+    for (const MigrationOp &op : translation.ops) {
+        const RenderResult rendered = SqlRenderer::renderStatements(op, reflector);
+        if (!rendered) {
+            replay.error = tr("revision %1: %2").arg(node.id, rendered.error);
+            return replay;
+        }
+        for (const RenderedStatement &statement : rendered.statements) {
+            replay.statements.append(statement.sql);
+            replay.destructive.append(statement.destructive);
+            const QString error = scratch.execute(statement.sql);
+            if (!error.isEmpty()) {
+                replay.failedStatement = int(replay.statements.size()) - 1;
+                replay.error = tr("revision %1: the statement fails: %2\n%3")
+                                   .arg(node.id, error, statement.sql);
+                return replay;
+            }
+            const SchemaSnapshot::ReadResult read = scratch.read(reader);
+            if (!read) {
+                replay.error = read.error;
+                return replay;
+            }
+            replay.after.append(read.snapshot);
+        }
+    }
+    return replay;
+}
+
+SchemaSnapshot ExpectedSchemas::apply(const SchemaSnapshot &start, const QStringList &statements,
+                                      QString *error)
+{
+    Scratch scratch;
+    QString failure = scratch.load(start.createStatements());
+    if (failure.isEmpty())
+        failure = scratch.load(statements);
+    SchemaReader reader;
+    const SchemaSnapshot::ReadResult read = scratch.read(reader);
+    if (failure.isEmpty() && !read)
+        failure = read.error;
+    if (error)
+        *error = failure;
+    return read.snapshot;
+}
+
+} // namespace retort
