@@ -179,7 +179,6 @@ QString generalHelp()
         "Retort's commands:\n"
         "  status                            database, current revision, heads, pending\n"
         "                                    migrations and problems in one screen\n"
-        "  doctor [--fix CODE|all [--yes]]   diagnose (and repair) a broken database\n"
         "\n"
         "Global options:\n"
         "  -c, --config FILE      alembic.ini to read (default: ./alembic.ini, or\n"
@@ -282,6 +281,16 @@ int CommandLine::run(const QStringList &arguments)
             hasInlineValue = true;
         }
         const CommandSpec *spec = inv.command.isEmpty() ? nullptr : findCommand(inv.command);
+        // argparse also takes a short option's value attached ("-r-1:", "-cfile.ini").
+        if (!hasInlineValue && arg.size() > 2 && arg[0] == u'-' && arg[1] != u'-') {
+            const QString shortName = arg.left(2);
+            if (kGlobalValueOptions.contains(shortName) ||
+                (spec && spec->valueOptions.contains(shortName))) {
+                inlineValue = arg.mid(2);
+                arg = shortName;
+                hasInlineValue = true;
+            }
+        }
         const bool takesValue = kGlobalValueOptions.contains(arg) ||
                                 (spec && spec->valueOptions.contains(arg));
         const bool isFlag = kGlobalFlags.contains(arg) || (spec && spec->flags.contains(arg));
@@ -844,6 +853,14 @@ int CommandLine::dispatch(Invocation &inv)
         const auto table = readTable();
         if (!table)
             return DatabaseUnreadable;
+        // Alembic prints the header before it resolves the rows.
+        if (verbose && !inv.json) {
+            const QString url = project.config.sqlalchemyUrl.startsWith(u"sqlite:"_s) &&
+                                        options.databaseFile.isEmpty()
+                                    ? project.config.sqlalchemyUrl
+                                    : u"sqlite:///"_s + project.config.databasePath;
+            print(u"Current revision(s) for %1:"_s.arg(url));
+        }
         const auto current = resolver.allCurrent(table->rows);
         if (!current)
             return revisionFailure(*current.error);
@@ -854,13 +871,6 @@ int CommandLine::dispatch(Invocation &inv)
                                  {u"rows"_s, toJsonArray(table->rows)},
                                  {u"current"_s, revisionsJson(graph, current.value)}});
             return Ok;
-        }
-        if (verbose) {
-            const QString url = project.config.sqlalchemyUrl.startsWith(u"sqlite:"_s) &&
-                                        options.databaseFile.isEmpty()
-                                    ? project.config.sqlalchemyUrl
-                                    : u"sqlite:///"_s + project.config.databasePath;
-            print(u"Current revision(s) for %1:"_s.arg(url));
         }
         for (int r : current.value)
             print(format.cmdFormat(r, {.verbose = verbose}));

@@ -47,8 +47,7 @@ struct Timing
     double cpu = 0;
 };
 
-template <class F>
-Timing timed(F &&work)
+template <class F> Timing timed(F &&work)
 {
     QElapsedTimer timer;
     timer.start();
@@ -92,15 +91,15 @@ int main(int argc, char **argv)
     for (int size : sizes) {
         QTemporaryDir dir;
         QProcess generator;
-        generator.start(u"/usr/bin/python3"_s,
-                        {QStringLiteral(RETORT_GENERATOR), dir.path(), u"--revisions"_s,
-                         QString::number(size)});
+        generator.start(u"/usr/bin/python3"_s, {QStringLiteral(RETORT_GENERATOR), dir.path(),
+                                                u"--revisions"_s, QString::number(size)});
         if (!generator.waitForFinished(120000) || generator.exitCode() != 0) {
             out << "generator failed: " << generator.readAllStandardError() << "\n";
             return 1;
         }
         ProjectConfig::Options options;
         options.configFile = dir.filePath(u"alembic.ini"_s);
+        options.workingDirectory = dir.path(); // script_location is relative to it
         const ProjectConfig::Result config = ProjectConfig::discover(options);
         if (!config) {
             out << config.error << "\n";

@@ -86,10 +86,11 @@ median_wall() {
     fi
 }
 
-# peak resident set size in KiB of the command "$@"
-peak_rss() {
-    /usr/bin/time -f %M -o "$work/rss" "$@" >/dev/null 2>&1 || true
-    tail -n 1 "$work/rss"
+# "peak-RSS-KiB cpu-seconds" of one run of the command "$@" (CPU time = user + sys,
+# less sensitive than wall time to other load on the machine)
+rss_cpu() {
+    /usr/bin/time -f "%M %U %S" -o "$work/rss" "$@" >/dev/null 2>&1 || true
+    tail -n 1 "$work/rss" | awk '{ printf "%s %.3f\n", $1, $2 + $3 }'
 }
 
 # sanity check: both tools agree on the head(s)
@@ -103,23 +104,26 @@ results=$work/results
 : >"$results"
 for cmd in heads history; do
     rt=$(median_wall "$retort" -c alembic.ini "$cmd")
-    rr=$(peak_rss "$retort" -c alembic.ini "$cmd")
+    rr=$(rss_cpu "$retort" -c alembic.ini "$cmd")
     at=$(median_wall "$python" -m alembic -c alembic.ini "$cmd")
-    ar=$(peak_rss "$python" -m alembic -c alembic.ini "$cmd")
+    ar=$(rss_cpu "$python" -m alembic -c alembic.ini "$cmd")
     echo "$cmd $rt $rr $at $ar" >>"$results"
 done
 
 tool=$([ "$use_hyperfine" = 1 ] && echo hyperfine || echo "date loop")
-echo "Read-only commands on a $revisions-revision history (median of $runs runs, $tool; peak RSS from /usr/bin/time)"
+echo "Read-only commands on a $revisions-revision history"
+echo "(wall: median of $runs runs, $tool; peak RSS and CPU: one run under /usr/bin/time; load: $(cut -d' ' -f1-3 /proc/loadavg))"
+# results line: cmd retort-wall retort-rss retort-cpu alembic-wall alembic-rss alembic-cpu
 awk '
 BEGIN {
-    printf "%-18s %12s %14s\n", "command", "median wall", "peak RSS"
-    printf "%-18s %12s %14s\n", "------------------", "------------", "--------------"
+    printf "%-18s %12s %12s %14s\n", "command", "median wall", "CPU", "peak RSS"
+    printf "%-18s %12s %12s %14s\n", "------------------", "------------", "------------", "--------------"
 }
 {
-    printf "%-18s %10.3f s %10.1f MiB\n", "retort " $1, $2, $3 / 1024
-    printf "%-18s %10.3f s %10.1f MiB\n", "alembic " $1, $4, $5 / 1024
-    speed[NR] = sprintf("%s %.1fx faster, %.1fx less memory", $1, ($2 > 0 ? $4 / $2 : 0), ($3 > 0 ? $5 / $3 : 0))
+    printf "%-18s %10.3f s %10.3f s %10.1f MiB\n", "retort " $1, $2, $4, $3 / 1024
+    printf "%-18s %10.3f s %10.3f s %10.1f MiB\n", "alembic " $1, $5, $7, $6 / 1024
+    speed[NR] = sprintf("%s: %.1fx faster (wall), %.1fx less CPU, %.1fx less memory", $1,
+        ($2 > 0 ? $5 / $2 : 0), ($4 > 0 ? $7 / $4 : 0), ($3 > 0 ? $6 / $3 : 0))
 }
 END {
     print ""

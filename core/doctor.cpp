@@ -87,11 +87,11 @@ struct Inspection
 {
     bool tableExists = false;
     QString versionTableSql;
-    QVariantList rawRows;    // version_num values as stored, in rowid order
-    QStringList rows;        // the usable ones: non-empty text
-    QStringList badValues;   // the others, described
-    SchemaSnapshot schema;   // everything but the version table
-    bool checked = false;    // integrity and foreign keys were checked
+    QVariantList rawRows;  // version_num values as stored, in rowid order
+    QStringList rows;      // the usable ones: non-empty text
+    QStringList badValues; // the others, described
+    SchemaSnapshot schema; // everything but the version table
+    bool checked = false;  // integrity and foreign keys were checked
     QStringList integrity;
     QStringList foreignKeyViolations;
     QString error;
@@ -123,8 +123,9 @@ Inspection inspect(sqlite3 *handle, const QString &versionTable, bool checks)
     inspection.tableExists = !master.rows.isEmpty();
     if (inspection.tableExists) {
         inspection.versionTableSql = master.rows.first().value(0).toString();
-        const QueryResult rows = query(handle, u"SELECT version_num FROM "_s +
-                                                   sqlIdentifier(versionTable) + u" ORDER BY rowid"_s);
+        const QueryResult rows =
+            query(handle, u"SELECT version_num FROM "_s + sqlIdentifier(versionTable) +
+                              u" ORDER BY rowid"_s);
         if (!rows.error.isEmpty()) {
             inspection.error = rows.error;
             return inspection;
@@ -158,7 +159,8 @@ Inspection inspect(sqlite3 *handle, const QString &versionTable, bool checks)
             inspection.foreignKeyViolations.append(
                 QCoreApplication::translate("retort::Doctor",
                                             "%1 row %2 refers to a missing row of %3")
-                    .arg(row.value(0).toString(), row.value(1).toString(), row.value(2).toString()));
+                    .arg(row.value(0).toString(), row.value(1).toString(),
+                         row.value(2).toString()));
         inspection.checked = true;
     }
     return inspection;
@@ -334,7 +336,8 @@ Convergence converge(const SchemaSnapshot &from, const SchemaSnapshot &to, bool 
                 missing.append(&column);
             else if (!(existing->type == column.type && existing->notNull == column.notNull &&
                        existing->defaultValue == column.defaultValue &&
-                       existing->primaryKey == column.primaryKey && existing->hidden == column.hidden))
+                       existing->primaryKey == column.primaryKey &&
+                       existing->hidden == column.hidden))
                 changed = true;
         }
         for (const SchemaColumn &column : current->columns)
@@ -350,9 +353,9 @@ Convergence converge(const SchemaSnapshot &from, const SchemaSnapshot &to, bool 
                 [&](const SchemaForeignKey &other) { return other.describe() == fk.describe(); });
             if (present)
                 continue;
-            const bool onNewColumn =
-                fk.columns.size() == 1 && !current->column(fk.columns.first()) &&
-                fk.referredColumns.size() <= 1;
+            const bool onNewColumn = fk.columns.size() == 1 &&
+                                     !current->column(fk.columns.first()) &&
+                                     fk.referredColumns.size() <= 1;
             if (onNewColumn)
                 keyOfNewColumn.insert(fk.columns.first().toLower(), &fk);
             else
@@ -395,7 +398,8 @@ Convergence converge(const SchemaSnapshot &from, const SchemaSnapshot &to, bool 
                     if (!fk->onUpdate.isEmpty() && fk->onUpdate != u"NO ACTION"_s)
                         definition += u" ON UPDATE "_s + fk->onUpdate;
                 }
-                alters.append(u"ALTER TABLE "_s + quoted(target.name) + u" ADD COLUMN "_s + definition);
+                alters.append(u"ALTER TABLE "_s + quoted(target.name) + u" ADD COLUMN "_s +
+                              definition);
             }
             continue;
         }
@@ -486,15 +490,13 @@ public:
     QList<Diagnosis> run();
     QList<FingerprintCandidate> fingerprint() const
     {
-        return usable() ? Fingerprint::rank(*m_expected, m_clean, 5) : QList<FingerprintCandidate>();
+        return usable() ? Fingerprint::rank(*m_expected, m_clean, 5)
+                        : QList<FingerprintCandidate>();
     }
 
 private:
     bool usable() const { return m_expected && m_expected->available(); }
-    QString id(int revision) const
-    {
-        return revision < 0 ? u"base"_s : m_graph.node(revision).id;
-    }
+    QString id(int revision) const { return revision < 0 ? u"base"_s : m_graph.node(revision).id; }
     QString label(int revision) const
     {
         if (revision < 0)
@@ -582,16 +584,18 @@ void Analysis::scripts()
             d.code = u"scripts-syntax"_s;
             d.title = Doctor::tr("A revision file cannot be read");
             d.explanation =
-                Doctor::tr("%1: %2. Neither Alembic nor Retort can load this file, so its revision is "
-                       "missing from the history; revisions that follow it cannot be reached.")
+                Doctor::tr(
+                    "%1: %2. Neither Alembic nor Retort can load this file, so its revision is "
+                    "missing from the history; revisions that follow it cannot be reached.")
                     .arg(where, p.message);
             break;
         case Kind::MissingParent:
             d.code = u"scripts-missing-parent"_s;
             d.title = Doctor::tr("A revision names a parent that does not exist");
-            d.explanation = Doctor::tr("%1. Alembic stops with an error on this history. Restore the "
-                                   "missing revision file or correct down_revision.")
-                                .arg(p.message);
+            d.explanation =
+                Doctor::tr("%1. Alembic stops with an error on this history. Restore the "
+                           "missing revision file or correct down_revision.")
+                    .arg(p.message);
             break;
         case Kind::Cycle:
         case Kind::DependencyCycle:
@@ -600,7 +604,7 @@ void Analysis::scripts()
             d.code = u"scripts-cycle"_s;
             d.title = Doctor::tr("The revisions form a cycle");
             d.explanation = Doctor::tr("%1. Alembic refuses to work with this history until the "
-                                   "cycle is broken in down_revision or depends_on.")
+                                       "cycle is broken in down_revision or depends_on.")
                                 .arg(p.message);
             break;
         case Kind::DuplicateRevision:
@@ -608,14 +612,14 @@ void Analysis::scripts()
             d.severity = Diagnosis::Severity::Warning;
             d.title = Doctor::tr("Two files define the same revision");
             d.explanation = Doctor::tr("%1: Alembic uses the file it reads last and ignores the "
-                                   "other. Remove or renumber one of them.")
+                                       "other. Remove or renumber one of them.")
                                 .arg(p.message);
             break;
         case Kind::LabelClash:
             d.code = u"scripts-label-clash"_s;
             d.title = Doctor::tr("A branch label is used twice");
             d.explanation = Doctor::tr("%1. Alembic refuses to work with this history until one of "
-                                   "the labels is renamed.")
+                                       "the labels is renamed.")
                                 .arg(p.message);
             break;
         }
@@ -630,9 +634,10 @@ void Analysis::badRows()
     Diagnosis d;
     d.code = u"bad-version-row"_s;
     d.title = Doctor::tr("The version table holds values that are not revision ids");
-    d.explanation = Doctor::tr("Rows of %1 hold %2. Alembic cannot work with such rows; they were not "
-                           "written by Alembic and mean nothing, so they can be deleted.")
-                        .arg(m_table, m_in.badValues.join(u", "_s));
+    d.explanation =
+        Doctor::tr("Rows of %1 hold %2. Alembic cannot work with such rows; they were not "
+                   "written by Alembic and mean nothing, so they can be deleted.")
+            .arg(m_table, m_in.badValues.join(u", "_s));
     d.details = m_in.badValues;
     Repair r;
     r.key = u"delete-rows"_s;
@@ -655,17 +660,19 @@ void Analysis::leftoverTables()
         d.severity = Diagnosis::Severity::Warning;
         d.title = Doctor::tr("A temporary table of a failed batch migration is left behind");
         d.explanation =
-            Doctor::tr("%1 is the copy Alembic makes while it rebuilds table %2 in a batch operation. "
-                   "It is left only when the rebuild failed half-way (Alembic does not run "
-                   "migrations in a transaction on SQLite). The next attempt fails with \"table %1 "
-                   "already exists\". %3")
-                .arg(table->name, original,
-                     m_in.schema.table(original)
-                         ? Doctor::tr("Table %1 itself is still there, so the copy can be dropped.")
-                               .arg(original)
-                         : Doctor::tr("Table %1 itself is missing: the copy may hold its only data; "
-                                  "look at it before dropping it.")
-                               .arg(original));
+            Doctor::tr(
+                "%1 is the copy Alembic makes while it rebuilds table %2 in a batch operation. "
+                "It is left only when the rebuild failed half-way (Alembic does not run "
+                "migrations in a transaction on SQLite). The next attempt fails with \"table %1 "
+                "already exists\". %3")
+                .arg(
+                    table->name, original,
+                    m_in.schema.table(original)
+                        ? Doctor::tr("Table %1 itself is still there, so the copy can be dropped.")
+                              .arg(original)
+                        : Doctor::tr("Table %1 itself is missing: the copy may hold its only data; "
+                                     "look at it before dropping it.")
+                              .arg(original));
         d.details.append(table->sql);
         Repair r;
         r.key = u"drop-tmp-table"_s;
@@ -756,23 +763,25 @@ void Analysis::addLocationEvidence(Diagnosis &d, const Location &location) const
 {
     d.matches = location.matches;
     if (location.found) {
-        QString text = location.exact
-                           ? Doctor::tr("The schema is exactly that of %1.").arg(label(location.revision))
-                           : Doctor::tr("The schema is that of %1, %2.")
-                                 .arg(label(location.revision), partialText(location));
+        QString text =
+            location.exact
+                ? Doctor::tr("The schema is exactly that of %1.").arg(label(location.revision))
+                : Doctor::tr("The schema is that of %1, %2.")
+                      .arg(label(location.revision), partialText(location));
         d.details.append(text);
         if (location.exact && location.matches.size() > 1) {
             QStringList others;
             for (const FingerprintCandidate &c : location.matches.mid(1))
                 others.append(id(c.revision));
             d.details.append(Doctor::tr("Revisions with the same schema: %1. The oldest is chosen; "
-                                    "later ones will run again on upgrade.")
+                                        "later ones will run again on upgrade.")
                                  .arg(others.join(u", "_s)));
         }
     } else if (!location.matches.isEmpty()) {
         QStringList nearest;
         for (const FingerprintCandidate &c : location.matches.mid(0, 3))
-            nearest.append(Doctor::tr("%1 (%2 differences)").arg(id(c.revision)).arg(c.differenceSize));
+            nearest.append(
+                Doctor::tr("%1 (%2 differences)").arg(id(c.revision)).arg(c.differenceSize));
         d.details.append(Doctor::tr("No revision's schema matches; the nearest: %1.")
                              .arg(nearest.join(u", "_s)));
     }
@@ -796,10 +805,10 @@ bool Analysis::versionTable()
                           : Doctor::tr("The version table is empty but the database has tables");
         const QString consequence =
             Doctor::tr("Alembic takes such a database for an empty one: `upgrade` would try to "
-                   "create tables that exist and fail.");
+                       "create tables that exist and fail.");
         d.explanation = noTable
                             ? Doctor::tr("There is no %1 table (a database from before Alembic, or "
-                                     "the table was dropped). %2")
+                                         "the table was dropped). %2")
                                   .arg(m_table, consequence)
                             : Doctor::tr("%1 has no rows. %2").arg(m_table, consequence);
         const Location location = locate(m_clean);
@@ -816,7 +825,8 @@ bool Analysis::versionTable()
                 r.statements.append(versionTableDdl(m_table));
             if (location.revision >= 0) {
                 r.statements.append(
-                    VersionChange{VersionChange::Kind::Insert, {}, id(location.revision)}.sql(m_table));
+                    VersionChange{VersionChange::Kind::Insert, {}, id(location.revision)}.sql(
+                        m_table));
                 r.rowsAfter = {id(location.revision)};
             }
             r.description = noTable ? Doctor::tr("Create the version table %1 and stamp %2.")
@@ -841,20 +851,23 @@ bool Analysis::versionTable()
         d.rows = unknown;
         QStringList reasons;
         for (const QString &row : std::as_const(unknown)) {
-            QString reason = Doctor::tr("no revision file defines %1: was the file deleted, or does "
-                                    "the database come from another branch of the code?")
-                                 .arg(row);
+            QString reason =
+                Doctor::tr("no revision file defines %1: was the file deleted, or does "
+                           "the database come from another branch of the code?")
+                    .arg(row);
             for (const RevisionFile &file : m_project.files)
                 if (file.revision == row && !file.usable())
-                    reason = Doctor::tr("the file that defines %1 (%2) cannot be read").arg(row, file.path);
+                    reason = Doctor::tr("the file that defines %1 (%2) cannot be read")
+                                 .arg(row, file.path);
             for (const GraphProblem &p : m_graph.problems())
                 if (p.revisions.contains(row) && p.isFatal())
                     reason = Doctor::tr("%1 is left out of the history: %2").arg(row, p.message);
             reasons.append(reason);
         }
-        d.explanation = Doctor::tr("Alembic fails with \"Can't locate revision identified by '%1'\": "
-                               "%2.")
-                            .arg(unknown.first(), reasons.join(u"; "_s));
+        d.explanation =
+            Doctor::tr("Alembic fails with \"Can't locate revision identified by '%1'\": "
+                       "%2.")
+                .arg(unknown.first(), reasons.join(u"; "_s));
         if (usable()) {
             if (known.isEmpty()) {
                 const Location location = locate(m_clean);
@@ -869,7 +882,8 @@ bool Analysis::versionTable()
                                                     .sql(m_table));
                         else
                             r.statements.append(
-                                VersionChange{VersionChange::Kind::Delete, unknown[i], {}}.sql(m_table));
+                                VersionChange{VersionChange::Kind::Delete, unknown[i], {}}.sql(
+                                    m_table));
                     }
                     if (location.revision >= 0)
                         r.rowsAfter = {id(location.revision)};
@@ -877,7 +891,8 @@ bool Analysis::versionTable()
                         location.revision >= 0
                             ? Doctor::tr("Replace %1 with %2, the revision the schema matches.")
                                   .arg(unknown.join(u", "_s), id(location.revision))
-                            : Doctor::tr("Delete %1: the schema is empty.").arg(unknown.join(u", "_s));
+                            : Doctor::tr("Delete %1: the schema is empty.")
+                                  .arg(unknown.join(u", "_s));
                     d.repairs.append(r);
                     d.revisions = {id(location.revision)};
                 }
@@ -892,7 +907,8 @@ bool Analysis::versionTable()
                         r.statements.append(
                             VersionChange{VersionChange::Kind::Delete, row, {}}.sql(m_table));
                     r.rowsAfter = known;
-                    r.description = Doctor::tr("Delete %1 from the version table.").arg(unknown.join(u", "_s));
+                    r.description =
+                        Doctor::tr("Delete %1 from the version table.").arg(unknown.join(u", "_s));
                     d.repairs.append(r);
                 }
             }
@@ -920,20 +936,22 @@ bool Analysis::versionTable()
         d.title = Doctor::tr("The version table holds a revision and its ancestor");
         d.rows = ancestorRows + descendantRows;
         d.explanation =
-            Doctor::tr("%1 is an ancestor of %2; both are stored. Alembic fails with \"Requested "
-                   "revision overlaps with other requested revisions\". A descendant implies its "
-                   "ancestors, so the ancestor rows can go.")
+            Doctor::tr(
+                "%1 is an ancestor of %2; both are stored. Alembic fails with \"Requested "
+                "revision overlaps with other requested revisions\". A descendant implies its "
+                "ancestors, so the ancestor rows can go.")
                 .arg(ancestorRows.join(u", "_s), descendantRows.join(u", "_s));
         QStringList kept = known;
         for (const QString &a : std::as_const(ancestorRows))
             kept.removeAll(a);
         if (usable()) {
             const ExpectedSchemas::State state = m_expected->stateFor(indexesOf(kept));
-            d.details.append(state && state.snapshot == m_clean
-                                 ? Doctor::tr("The schema matches %1 exactly.").arg(kept.join(u", "_s))
-                                 : Doctor::tr("The schema does not match %1 either; look at the other "
-                                          "findings after this repair.")
-                                       .arg(kept.join(u", "_s)));
+            d.details.append(
+                state && state.snapshot == m_clean
+                    ? Doctor::tr("The schema matches %1 exactly.").arg(kept.join(u", "_s))
+                    : Doctor::tr("The schema does not match %1 either; look at the other "
+                                 "findings after this repair.")
+                          .arg(kept.join(u", "_s)));
         }
         Repair r;
         r.key = u"delete-rows"_s;
@@ -960,11 +978,13 @@ void Analysis::schema(const QList<int> &rows)
         d.severity = Diagnosis::Severity::Info;
         d.uncertain = true;
         d.title = Doctor::tr("The schema cannot be checked against the scripts");
-        d.explanation = Doctor::tr("Retort cannot tell what schema the current revision should have: "
-                               "%1. The differences below may be what that revision does.")
-                            .arg(state.uncertainReason);
+        d.explanation =
+            Doctor::tr("Retort cannot tell what schema the current revision should have: "
+                       "%1. The differences below may be what that revision does.")
+                .arg(state.uncertainReason);
         d.rows = m_in.rows;
-        d.differences = attribute(rows, state.snapshot, SchemaSnapshot::compare(state.snapshot, m_clean));
+        d.differences =
+            attribute(rows, state.snapshot, SchemaSnapshot::compare(state.snapshot, m_clean));
         m_out.append(d);
         return;
     }
@@ -997,10 +1017,11 @@ bool Analysis::siblingRows(const QList<int> &rows)
         for (int o : std::as_const(others))
             otherIds.append(id(o));
         d.explanation =
-            Doctor::tr("%1 is stored beside %2, but none of the changes of %1's branch are in the "
-                   "database: the schema is exactly that of %2. This happens when a revision of a "
-                   "sibling branch is stamped by mistake (`alembic stamp` adds a row for a branch "
-                   "that is not yet represented).")
+            Doctor::tr(
+                "%1 is stored beside %2, but none of the changes of %1's branch are in the "
+                "database: the schema is exactly that of %2. This happens when a revision of a "
+                "sibling branch is stamped by mistake (`alembic stamp` adds a row for a branch "
+                "that is not yet represented).")
                 .arg(id(row), otherIds.join(u", "_s));
         Repair r;
         r.key = u"delete-rows"_s;
@@ -1043,6 +1064,10 @@ bool Analysis::halfApplied(const QList<int> &rows, const SchemaSnapshot &start,
         }
         if (matched < 0)
             continue;
+        // What is left changes rows only: the revision may well have run to
+        // the end; that is a schema ahead of its version, not half a migration.
+        if (replay && replay.after[matched] == replay.after.last())
+            continue;
         const SchemaSnapshot &actual = withTmp ? m_in.schema : m_clean;
         Diagnosis d;
         d.code = u"half-applied"_s;
@@ -1051,14 +1076,15 @@ bool Analysis::halfApplied(const QList<int> &rows, const SchemaSnapshot &start,
         d.revisions = {id(y)};
         d.explanation =
             Doctor::tr("The database has the first %1 of the %2 statements of %3, but the version "
-                   "table still says %4. Alembic runs migrations on SQLite without a "
-                   "transaction, so a migration that fails half-way leaves its first changes "
-                   "behind; running it again fails (e.g. \"table already exists\").")
+                       "table still says %4. Alembic runs migrations on SQLite without a "
+                       "transaction, so a migration that fails half-way leaves its first changes "
+                       "behind; running it again fails (e.g. \"table already exists\").")
                 .arg(matched + 1)
                 .arg(replay.statements.size())
                 .arg(label(y), rowIds.isEmpty() ? Doctor::tr("no revision") : rowIds.join(u", "_s));
         for (int k = 0; k <= matched; ++k)
-            d.details.append(Doctor::tr("ran: %1").arg(SqlRenderer::offlineText(replay.statements[k])));
+            d.details.append(
+                Doctor::tr("ran: %1").arg(SqlRenderer::offlineText(replay.statements[k])));
         for (qsizetype k = matched + 1; k < replay.statements.size(); ++k)
             d.details.append(
                 Doctor::tr("did not run: %1").arg(SqlRenderer::offlineText(replay.statements[k])));
@@ -1070,10 +1096,11 @@ bool Analysis::halfApplied(const QList<int> &rows, const SchemaSnapshot &start,
         if (revert.error.isEmpty() && revert.result == start) {
             Repair r;
             r.key = u"revert"_s;
-            r.description = Doctor::tr("Undo what ran of %1, so that the schema is again that of %2 "
-                                   "and `upgrade` can run it afresh.")
-                                .arg(id(y), rowIds.isEmpty() ? Doctor::tr("the empty database")
-                                                             : rowIds.join(u", "_s));
+            r.description =
+                Doctor::tr("Undo what ran of %1, so that the schema is again that of %2 "
+                           "and `upgrade` can run it afresh.")
+                    .arg(id(y), rowIds.isEmpty() ? Doctor::tr("the empty database")
+                                                 : rowIds.join(u", "_s));
             r.statements = revert.statements;
             r.destructive = revert.destructive;
             r.rowsAfter = rowIds;
@@ -1099,13 +1126,14 @@ bool Analysis::halfApplied(const QList<int> &rows, const SchemaSnapshot &start,
                         r.statements.append(change.sql(m_table));
                 r.rowsAfter = planned.plan.rowsAfter;
                 r.description = Doctor::tr("Run the %1 statement(s) of %2 that did not run, and "
-                                       "record %2 as applied.")
+                                           "record %2 as applied.")
                                     .arg(replay.statements.size() - matched - 1)
                                     .arg(id(y));
                 d.repairs.append(r);
             }
         } else {
-            d.details.append(Doctor::tr("Completing it is not possible automatically: %1").arg(replay.error));
+            d.details.append(
+                Doctor::tr("Completing it is not possible automatically: %1").arg(replay.error));
         }
         m_out.append(d);
         return true;
@@ -1140,30 +1168,33 @@ bool Analysis::stamped(const QList<int> &rows, const Location &location)
     d.revisions = {id(target)};
     addLocationEvidence(d, location);
     const QString partial =
-        location.partialRevision >= 0 ? u" "_s + Doctor::tr("(and part of %1)").arg(id(location.partialRevision))
-                                      : QString();
+        location.partialRevision >= 0
+            ? u" "_s + Doctor::tr("(and part of %1)").arg(id(location.partialRevision))
+            : QString();
     if (below) {
         d.code = u"version-ahead-of-schema"_s;
         d.title = Doctor::tr("The version table is ahead of the schema");
         d.explanation =
             Doctor::tr("The version table says %1, but the schema is that of %2%3, an earlier "
-                   "revision: the migrations in between are recorded as applied although their "
-                   "changes are not in the database (typically `alembic stamp head` after a "
-                   "failed upgrade). Code expecting them fails with errors such as \"no such "
-                   "column\". Stamping back to %2 lets `upgrade` run them.")
+                       "revision: the migrations in between are recorded as applied although their "
+                       "changes are not in the database (typically `alembic stamp head` after a "
+                       "failed upgrade). Code expecting them fails with errors such as \"no such "
+                       "column\". Stamping back to %2 lets `upgrade` run them.")
                 .arg(rowIds.join(u", "_s), id(target), partial);
     } else {
         d.code = u"schema-ahead-of-version"_s;
         d.title = Doctor::tr("The schema is ahead of the version table");
         d.explanation =
-            Doctor::tr("The schema already has the changes up to %2%3, but the version table says "
-                   "%1: `upgrade` would run them again and fail with errors such as \"duplicate "
-                   "column name\" or \"table already exists\". Stamping %2 records them as "
-                   "applied.")
+            Doctor::tr(
+                "The schema already has the changes up to %2%3, but the version table says "
+                "%1: `upgrade` would run them again and fail with errors such as \"duplicate "
+                "column name\" or \"table already exists\". Stamping %2 records them as "
+                "applied.")
                 .arg(rowIds.join(u", "_s), id(target), partial);
     }
-    d.differences = attribute(rows, m_expected->stateFor(rows).snapshot,
-                              SchemaSnapshot::compare(m_expected->stateFor(rows).snapshot, m_clean));
+    d.differences =
+        attribute(rows, m_expected->stateFor(rows).snapshot,
+                  SchemaSnapshot::compare(m_expected->stateFor(rows).snapshot, m_clean));
     Repair r = *stamp;
     d.repairs.append(r);
     m_out.append(d);
@@ -1183,16 +1214,16 @@ void Analysis::drift(const QList<int> &rows, const ExpectedSchemas::State &state
     d.differences = attribute(rows, state.snapshot, diff);
     bool missingSomething = false;
     for (const SchemaDifference &difference : diff.differences)
-        missingSomething = missingSomething ||
-                           difference.change != SchemaDifference::Change::Extra;
+        missingSomething = missingSomething || difference.change != SchemaDifference::Change::Extra;
     d.severity = missingSomething ? Diagnosis::Severity::Error : Diagnosis::Severity::Warning;
     d.title = Doctor::tr("The schema differs from what %1 should have")
                   .arg(rowIds.isEmpty() ? Doctor::tr("an empty database") : rowIds.join(u", "_s));
     d.explanation =
-        Doctor::tr("%1 difference(s) between the database and the schema the scripts build up to %2. "
-               "Code that needs a missing object fails with errors such as \"no such column\"; a "
-               "migration that creates an object already there fails with \"duplicate column "
-               "name\" or \"already exists\".")
+        Doctor::tr(
+            "%1 difference(s) between the database and the schema the scripts build up to %2. "
+            "Code that needs a missing object fails with errors such as \"no such column\"; a "
+            "migration that creates an object already there fails with \"duplicate column "
+            "name\" or \"already exists\".")
             .arg(diff.size())
             .arg(rowIds.join(u", "_s));
     if (location.found) {
@@ -1204,16 +1235,18 @@ void Analysis::drift(const QList<int> &rows, const ExpectedSchemas::State &state
         const Convergence additive = converge(m_clean, state.snapshot, true);
         if (additive.error.isEmpty() && !additive.statements.isEmpty()) {
             const SchemaDiff remaining = SchemaSnapshot::compare(state.snapshot, additive.result);
-            const bool nothingMissing = std::none_of(
-                remaining.differences.cbegin(), remaining.differences.cend(),
-                [](const SchemaDifference &x) { return x.change != SchemaDifference::Change::Extra; });
+            const bool nothingMissing =
+                std::none_of(remaining.differences.cbegin(), remaining.differences.cend(),
+                             [](const SchemaDifference &x) {
+                                 return x.change != SchemaDifference::Change::Extra;
+                             });
             if (nothingMissing) {
                 Repair r;
                 r.key = u"recreate-missing"_s;
                 r.description =
                     Doctor::tr("Re-create what is missing or different, as the revisions that made "
-                           "it define it (data of rebuilt tables is copied; extra objects are "
-                           "left alone).");
+                               "it define it (data of rebuilt tables is copied; extra objects are "
+                               "left alone).");
                 r.statements = additive.statements;
                 r.destructive = additive.destructive;
                 r.rowsAfter = rowIds;
@@ -1232,9 +1265,10 @@ void Analysis::checks()
         Diagnosis d;
         d.code = u"integrity"_s;
         d.title = Doctor::tr("SQLite's integrity check fails");
-        d.explanation = Doctor::tr("PRAGMA integrity_check reports damage in the database file. "
-                               "Retort does not repair it: restore a backup, or recover the data "
-                               "with the sqlite3 shell's .recover command into a new file.");
+        d.explanation =
+            Doctor::tr("PRAGMA integrity_check reports damage in the database file. "
+                       "Retort does not repair it: restore a backup, or recover the data "
+                       "with the sqlite3 shell's .recover command into a new file.");
         d.details = m_in.integrity.mid(0, 20);
         m_out.append(d);
     }
@@ -1243,11 +1277,12 @@ void Analysis::checks()
         d.code = u"foreign-keys"_s;
         d.severity = Diagnosis::Severity::Warning;
         d.title = Doctor::tr("Rows refer to rows that do not exist");
-        d.explanation = Doctor::tr("PRAGMA foreign_key_check finds %1 row(s) whose foreign key points "
-                               "nowhere. The data needs fixing by someone who knows it; a "
-                               "migration that rebuilds these tables with foreign keys on would "
-                               "fail.")
-                            .arg(m_in.foreignKeyViolations.size());
+        d.explanation =
+            Doctor::tr("PRAGMA foreign_key_check finds %1 row(s) whose foreign key points "
+                       "nowhere. The data needs fixing by someone who knows it; a "
+                       "migration that rebuilds these tables with foreign keys on would "
+                       "fail.")
+                .arg(m_in.foreignKeyViolations.size());
         d.details = m_in.foreignKeyViolations.mid(0, 50);
         m_out.append(d);
     }
@@ -1274,7 +1309,8 @@ std::optional<QString> Analysis::objectState(const SchemaSnapshot &snapshot,
     case Object::UniqueConstraint:
         if (const SchemaTable *t = snapshot.table(difference.table))
             for (const QStringList &u : t->uniqueConstraints)
-                if (QString(u'(' + u.join(u", "_s) + u')').compare(difference.name, Qt::CaseInsensitive) == 0)
+                if (QString(u'(' + u.join(u", "_s) + u')')
+                        .compare(difference.name, Qt::CaseInsensitive) == 0)
                     return difference.name;
         return std::nullopt;
     case Object::ForeignKey:
@@ -1336,12 +1372,14 @@ QList<AttributedDifference> Analysis::attribute(const QList<int> &rows,
             for (int r : m_expected->upgradeOrder()) {
                 if (applied[size_t(r)])
                     continue;
-                const std::optional<QString> here = objectState(m_expected->at(r).snapshot, difference);
+                const std::optional<QString> here =
+                    objectState(m_expected->at(r).snapshot, difference);
                 if (!here)
                     continue;
                 bool fromParent = false;
                 for (int p : m_graph.node(r).allDownRevisions())
-                    fromParent = fromParent || objectState(m_expected->at(p).snapshot, difference) == here;
+                    fromParent =
+                        fromParent || objectState(m_expected->at(p).snapshot, difference) == here;
                 if (!fromParent && (here == found || a.revision.isEmpty())) {
                     a.role = AttributedDifference::Role::PendingIn;
                     a.revision = id(r);
@@ -1357,7 +1395,8 @@ QList<AttributedDifference> Analysis::attribute(const QList<int> &rows,
                         continue;
                     bool parentHad = false;
                     for (int p : m_graph.node(r).allDownRevisions())
-                        parentHad = parentHad || objectState(m_expected->at(p).snapshot, difference);
+                        parentHad =
+                            parentHad || objectState(m_expected->at(p).snapshot, difference);
                     if (parentHad) {
                         a.role = AttributedDifference::Role::RemovedBy;
                         a.revision = id(r);
@@ -1375,12 +1414,12 @@ QJsonArray candidatesJson(const RevisionGraph &graph, const QList<FingerprintCan
 {
     QJsonArray array;
     for (const FingerprintCandidate &c : list)
-        array.append(QJsonObject{
-            {u"revision"_s, c.revision < 0 ? QJsonValue(QJsonValue::Null)
-                                           : QJsonValue(graph.node(c.revision).id)},
-            {u"exact"_s, c.exact},
-            {u"difference_size"_s, c.differenceSize},
-            {u"uncertain"_s, c.uncertain}});
+        array.append(
+            QJsonObject{{u"revision"_s, c.revision < 0 ? QJsonValue(QJsonValue::Null)
+                                                       : QJsonValue(graph.node(c.revision).id)},
+                        {u"exact"_s, c.exact},
+                        {u"difference_size"_s, c.differenceSize},
+                        {u"uncertain"_s, c.uncertain}});
     return array;
 }
 
@@ -1400,7 +1439,8 @@ Diagnosed diagnoseFile(const Project &project, const QString &databasePath)
     report.database = databasePath;
     const QString table = project.config.versionTable;
     if (databasePath.isEmpty()) {
-        report.error = Doctor::tr("No database: give --db FILE or set sqlalchemy.url in alembic.ini.");
+        report.error =
+            Doctor::tr("No database: give --db FILE or set sqlalchemy.url in alembic.ini.");
         return result;
     }
     // VersionTable classifies why a file cannot be read, in the words status uses.
@@ -1418,8 +1458,7 @@ Diagnosed diagnoseFile(const Project &project, const QString &databasePath)
     }
     result.inspection = inspect(connection.handle(), table, true);
     if (!result.inspection.error.isEmpty()) {
-        report.error =
-            Doctor::tr("Cannot read %1: %2").arg(databasePath, result.inspection.error);
+        report.error = Doctor::tr("Cannot read %1: %2").arg(databasePath, result.inspection.error);
         return result;
     }
     report.readable = true;
@@ -1481,16 +1520,16 @@ QString AttributedDifference::describe() const
 
 QJsonObject AttributedDifference::toJson() const
 {
-    QJsonObject o{{u"object"_s, SchemaDifference::objectKey(difference.object)},
-                  {u"change"_s, SchemaDifference::changeKey(difference.change)},
-                  {u"table"_s, difference.table},
-                  {u"name"_s, difference.name},
-                  {u"expected"_s, difference.expected},
-                  {u"actual"_s, difference.actual},
-                  {u"role"_s, roleKey(role)},
-                  {u"revision"_s, revision.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                     : QJsonValue(revision)},
-                  {u"text"_s, describe()}};
+    QJsonObject o{
+        {u"object"_s, SchemaDifference::objectKey(difference.object)},
+        {u"change"_s, SchemaDifference::changeKey(difference.change)},
+        {u"table"_s, difference.table},
+        {u"name"_s, difference.name},
+        {u"expected"_s, difference.expected},
+        {u"actual"_s, difference.actual},
+        {u"role"_s, roleKey(role)},
+        {u"revision"_s, revision.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(revision)},
+        {u"text"_s, describe()}};
     return o;
 }
 
@@ -1652,17 +1691,28 @@ RepairReport Doctor::repair(const Project &project, const QString &databasePath,
         if (!next)
             break;
         const Repair *chosen = &next->repairs.first();
-        for (const Repair &r : next->repairs)
-            if (!choice.isEmpty() && r.key == choice)
-                chosen = &r;
+        if (!choice.isEmpty() && next->code == wanted) {
+            chosen = nullptr;
+            QStringList keys;
+            for (const Repair &r : next->repairs) {
+                keys.append(r.key);
+                if (r.key == choice)
+                    chosen = &r;
+            }
+            if (!chosen) {
+                report.error = tr("'%1' has no repair '%2' (it has: %3).")
+                                   .arg(next->code, choice, keys.join(u", "_s));
+                return report;
+            }
+        }
         const QString signature = next->code + u'\x1f' + chosen->statements.join(u'\x1e');
         if (tried.contains(signature))
             break; // it did not help the first time
         tried.insert(signature);
         const QString failure = simulation.run(chosen->statements);
         if (!failure.isEmpty()) {
-            report.error = tr("The repair of '%1' fails on a copy of the schema: %2")
-                               .arg(next->code, failure);
+            report.error =
+                tr("The repair of '%1' fails on a copy of the schema: %2").arg(next->code, failure);
             return report;
         }
         report.steps.append({next->code, chosen->key, chosen->description, chosen->statements});
@@ -1728,9 +1778,11 @@ RepairReport Doctor::repair(const Project &project, const QString &databasePath,
             report.error = error;
         };
         SqlOutcome step = connection.execute(u"BEGIN"_s);
-        const Inspection now = step.ok() ? inspect(connection.handle(), table, false) : Inspection();
+        const Inspection now =
+            step.ok() ? inspect(connection.handle(), table, false) : Inspection();
         if (!step.ok() || !now.error.isEmpty()) {
-            finish(false, tr("Cannot read %1: %2").arg(database, step.ok() ? now.error : step.message));
+            finish(false,
+                   tr("Cannot read %1: %2").arg(database, step.ok() ? now.error : step.message));
         } else if (now.rows != diagnosed.inspection.rows ||
                    now.tableExists != diagnosed.inspection.tableExists ||
                    !(now.schema == diagnosed.inspection.schema)) {
@@ -1746,8 +1798,9 @@ RepairReport Doctor::repair(const Project &project, const QString &databasePath,
                 if (backup)
                     report.backupFile = backup.file;
                 else
-                    finish(false, tr("Nothing was written because the backup failed: %1")
-                                      .arg(backup.error));
+                    finish(
+                        false,
+                        tr("Nothing was written because the backup failed: %1").arg(backup.error));
             }
             if (backedUp) {
                 QString failure;

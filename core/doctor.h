@@ -74,11 +74,11 @@ struct Diagnosis
     QString explanation; // plain words, translated
 
     // The evidence.
-    QStringList rows;      // version-table rows concerned
-    QStringList revisions; // revisions concerned
+    QStringList rows;                    // version-table rows concerned
+    QStringList revisions;               // revisions concerned
     QList<FingerprintCandidate> matches; // revisions the schema was matched against, best first
     QList<AttributedDifference> differences;
-    QStringList details;   // further facts (file and line, SQLite's messages, ...), translated
+    QStringList details;    // further facts (file and line, SQLite's messages, ...), translated
     bool uncertain = false; // the expected schema involved is a best effort
 
     QList<Repair> repairs; // the first is the one proposed
@@ -131,7 +131,7 @@ struct RepairReport
     QStringList statements; // every statement, in order, in one transaction
     bool destructive = false;
     DoctorReport before;
-    DoctorReport after;     // re-diagnosed (for a dry run: as predicted on a copy of the schema)
+    DoctorReport after; // re-diagnosed (for a dry run: as predicted on a copy of the schema)
     QStringList rowsBefore, rowsAfter;
     QString backupFile;
     QStringList integrityMessages;    // after the repair; {"ok"} when sound

@@ -10,10 +10,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMutexLocker>
+#include <QRegularExpression>
+#include <QSet>
 
 #include <sqlite3.h>
 
+#include <optional>
 #include <set>
+#include <variant>
 
 using namespace Qt::StringLiterals;
 
@@ -43,7 +47,8 @@ public:
         if (!m_handle)
             return Text::tr("Cannot create a scratch database.");
         char *message = nullptr;
-        const int code = sqlite3_exec(m_handle, sql.toUtf8().constData(), nullptr, nullptr, &message);
+        const int code =
+            sqlite3_exec(m_handle, sql.toUtf8().constData(), nullptr, nullptr, &message);
         if (code == SQLITE_OK)
             return {};
         const QString text = message ? QString::fromUtf8(message) : QString::number(code);
@@ -68,7 +73,6 @@ private:
     sqlite3 *m_handle = nullptr;
 };
 
-
 Translation translateFile(const QString &path)
 {
     QFile file(path);
@@ -81,34 +85,129 @@ Translation translateFile(const QString &path)
                                     SqlTranslator::Direction::Upgrade);
 }
 
-// Renders and runs one revision's upgrade on the scratch database, op by op
-// (a batch rebuild reflects the table as the earlier ops left it). Returns
-// why it could not, translated; empty on success.
-QString applyRevision(Scratch &scratch, const RevisionGraph &graph,
-                      const std::vector<Translation> &translations, int revision)
+QString untranslatableReason(const RevisionGraph &graph, const Translation &translation,
+                             int revision)
 {
     const RevisionGraph::Node &node = graph.node(revision);
-    const Translation &translation = translations[size_t(revision)];
-    if (!translation) {
-        const QString where = translation.line > 0
-                                  ? u"%1:%2"_s.arg(node.file.path).arg(translation.line)
-                                  : node.file.path;
-        return Text::tr("revision %1 cannot be translated to SQL (%2): %3")
-            .arg(node.id, where, translation.reason);
+    const QString where = translation.line > 0
+                              ? u"%1:%2"_s.arg(node.file.path).arg(translation.line)
+                              : node.file.path;
+    return Text::tr("revision %1 cannot be translated to SQL (%2): %3")
+        .arg(node.id, where, translation.reason);
+}
+
+// Literal SQL that only reads or changes rows: it cannot change the schema.
+bool isDataOnly(const QString &sql)
+{
+    static const QRegularExpression data(
+        uR"(^\s*(?:--[^\n]*\n\s*)*(?:INSERT|UPDATE|DELETE|REPLACE|SELECT)\b[^;]*;?\s*$)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return data.match(sql).hasMatch();
+}
+
+bool isDataOp(const MigrationOp &op)
+{
+    if (std::holds_alternative<BulkInsertOp>(op.operation))
+        return true;
+    if (const auto *execute = std::get_if<ExecuteOp>(&op.operation))
+        return isDataOnly(execute->sql);
+    return false;
+}
+
+// The tables (lower case) a revision's schema changes are confined to, or
+// nothing when they may reach further (literal DDL, renames, which SQLite
+// propagates into other tables' definitions).
+std::optional<QSet<QString>> touchedTables(const Translation &translation,
+                                           const SchemaSnapshot &state)
+{
+    QSet<QString> tables;
+    for (const MigrationOp &op : translation.ops) {
+        if (isDataOp(op))
+            continue;
+        QString table;
+        if (const auto *o = std::get_if<CreateTableOp>(&op.operation))
+            table = o->table;
+        else if (const auto *o = std::get_if<DropTableOp>(&op.operation))
+            table = o->table;
+        else if (const auto *o = std::get_if<AddColumnOp>(&op.operation))
+            table = o->table;
+        else if (const auto *o = std::get_if<DropColumnOp>(&op.operation))
+            table = o->table;
+        else if (const auto *o = std::get_if<CreateIndexOp>(&op.operation))
+            table = o->index.table;
+        else if (const auto *o = std::get_if<BatchOp>(&op.operation))
+            table = o->table;
+        else if (const auto *o = std::get_if<DropIndexOp>(&op.operation)) {
+            table = o->table;
+            if (const SchemaIndex *index = state.index(o->name))
+                table = index->table;
+        } else
+            return std::nullopt;
+        if (!table.isEmpty())
+            tables.insert(table.toLower());
     }
+    return tables;
+}
+
+// Renders and runs a revision's schema-changing ops on the scratch database,
+// op by op (a batch rebuild reflects the table as the earlier ops left it).
+// Returns why it could not, translated; empty on success.
+QString runOps(Scratch &scratch, const RevisionGraph &graph, const Translation &translation,
+               int revision)
+{
+    const RevisionGraph::Node &node = graph.node(revision);
     const SqliteSchemaReflector reflector(scratch.database());
     for (const MigrationOp &op : translation.ops) {
+        if (isDataOp(op))
+            continue; // rows do not make a schema
         const RenderResult rendered = SqlRenderer::renderStatements(op, reflector);
         if (!rendered)
             return Text::tr("revision %1: %2").arg(node.id, rendered.error);
         for (const RenderedStatement &statement : rendered.statements) {
             const QString error = scratch.execute(statement.sql);
             if (!error.isEmpty())
-                return Text::tr("revision %1: a statement fails on the schema replayed so far: %2\n%3")
+                return Text::tr("revision %1: a statement fails on the schema replayed so far: "
+                                "%2\n%3")
                     .arg(node.id, error, statement.sql);
         }
     }
     return {};
+}
+
+// The schema after one revision's upgrade on `state`. Most revisions change
+// a few tables: they are replayed on a database holding only those, and the
+// result is patched into `state`, so a replay costs the same at revision 500
+// as at revision 5 (SQLite re-reads its whole schema after ALTER TABLE ADD
+// COLUMN: on the full schema that alone made the replay quadratic).
+SchemaSnapshot advance(const SchemaSnapshot &state, const RevisionGraph &graph,
+                       const Translation &translation, int revision, SchemaReader &reader,
+                       QString *failure)
+{
+    if (!translation) {
+        *failure = untranslatableReason(graph, translation, revision);
+        return state;
+    }
+    const std::optional<QSet<QString>> touched = touchedTables(translation, state);
+    if (touched && touched->isEmpty())
+        return state;
+    Scratch scratch;
+    QString error =
+        scratch.load(touched ? state.createStatementsFor(*touched) : state.createStatements());
+    if (!error.isEmpty()) {
+        *failure = Text::tr("the schema before %1 cannot be rebuilt: %2")
+                       .arg(graph.node(revision).id, error);
+        return state;
+    }
+    error = runOps(scratch, graph, translation, revision);
+    if (!error.isEmpty())
+        *failure = error;
+    const SchemaSnapshot::ReadResult read = scratch.read(reader);
+    if (!read) {
+        if (failure->isEmpty())
+            *failure = Text::tr("the replayed schema cannot be read: %1").arg(read.error);
+        return state;
+    }
+    return touched ? state.patched(*touched, read.snapshot) : read.snapshot;
 }
 
 int ancestorCount(const RevisionGraph &graph, int revision)
@@ -228,9 +327,7 @@ void ExpectedSchemas::computeAll(const Project &project)
     }
 
     const MigrationPlanner planner(m_graph);
-    std::unique_ptr<Scratch> live = std::make_unique<Scratch>();
     SchemaReader reader;
-    int liveRevision = -1; // -1: the empty database
     int previous = -1;
     while (!ready.empty()) {
         int revision = *ready.begin();
@@ -267,9 +364,12 @@ void ExpectedSchemas::computeAll(const Project &project)
         }
         if (node.parents.size() < node.downRevisions.size() ||
             node.resolvedDependencies.size() < node.dependsOn.size())
-            markUncertain(revision, tr("revision %1 refers to a revision that is not present")
-                                        .arg(node.id));
+            markUncertain(revision,
+                          tr("revision %1 refers to a revision that is not present").arg(node.id));
 
+        // One parent: its schema plus this revision. Several (a merge, or
+        // dependencies): the richest parent's schema plus what `upgrade`
+        // would run from there.
         int start = -1;
         QList<int> steps{revision};
         if (parents.size() == 1) {
@@ -287,30 +387,14 @@ void ExpectedSchemas::computeAll(const Project &project)
                 markUncertain(revision, tr("revision %1: %2").arg(node.id, plan.error));
             }
         }
-
-        if (liveRevision != start || !live->ok()) {
-            live = std::make_unique<Scratch>();
-            const QString loadError =
-                start < 0 ? QString()
-                          : live->load(m_schemas[size_t(start)].snapshot.createStatements());
-            if (!loadError.isEmpty())
-                markUncertain(revision, tr("the schema of %1 cannot be rebuilt: %2")
-                                            .arg(m_graph.node(start).id, loadError));
-        }
+        SchemaSnapshot state = start < 0 ? m_empty : m_schemas[size_t(start)].snapshot;
         for (int step : std::as_const(steps)) {
-            const QString failure = applyRevision(*live, m_graph, m_translations, step);
+            QString failure;
+            state = advance(state, m_graph, m_translations[size_t(step)], step, reader, &failure);
             if (!failure.isEmpty())
                 markUncertain(step, failure);
         }
-        SchemaSnapshot::ReadResult read = live->read(reader);
-        if (!read) {
-            markUncertain(revision, tr("the replayed schema cannot be read: %1").arg(read.error));
-            // The database is in an unknown state: the next revision starts afresh.
-            liveRevision = -2;
-        } else {
-            liveRevision = revision;
-        }
-        schema.snapshot = read.snapshot;
+        schema.snapshot = state;
     }
 }
 
@@ -373,32 +457,24 @@ ExpectedSchemas::State ExpectedSchemas::stateFor(const QList<int> &revisions) co
             state.uncertainReason = at(r).uncertainReason;
         }
     }
-    Scratch scratch;
-    const QString loadError = scratch.load(at(start).snapshot.createStatements());
-    if (!loadError.isEmpty()) {
-        state.uncertain = true;
-        state.uncertainReason = tr("the schema of %1 cannot be rebuilt: %2")
-                                    .arg(m_graph.node(start).id, loadError);
-    }
+    SchemaReader reader;
+    SchemaSnapshot snapshot = at(start).snapshot;
     for (int step : std::as_const(steps)) {
-        const QString failure = applyRevision(scratch, m_graph, m_translations, step);
+        QString failure;
+        snapshot = advance(snapshot, m_graph, m_translations[size_t(step)], step, reader, &failure);
         if (!failure.isEmpty() && !state.uncertain) {
             state.uncertain = true;
             state.uncertainReason = failure;
         }
     }
-    SchemaReader reader;
-    const SchemaSnapshot::ReadResult read = scratch.read(reader);
-    if (!read)
-        state.error = read.error;
-    state.snapshot = read.snapshot;
+    state.snapshot = snapshot;
     QMutexLocker locker(&m_memoMutex);
     m_stateMemo.insert(key, state);
     return state;
 }
 
-ExpectedSchemas::StatementReplay ExpectedSchemas::replayStatements(int revision,
-                                                                   const SchemaSnapshot &start) const
+ExpectedSchemas::StatementReplay
+ExpectedSchemas::replayStatements(int revision, const SchemaSnapshot &start) const
 {
     StatementReplay replay;
     if (revision < 0 || revision >= size()) {
@@ -408,8 +484,7 @@ ExpectedSchemas::StatementReplay ExpectedSchemas::replayStatements(int revision,
     const RevisionGraph::Node &node = m_graph.node(revision);
     const Translation &translation = m_translations[size_t(revision)];
     if (!translation) {
-        replay.error = applyRevision(*std::make_unique<Scratch>(), m_graph, m_translations,
-                                     revision);
+        replay.error = untranslatableReason(m_graph, translation, revision);
         return replay;
     }
     Scratch scratch;

@@ -78,6 +78,8 @@ public:
     std::vector<Token> run()
     {
         m_tokens.reserve(size_t(m_src.size() / 6));
+        if (m_src.startsWith(QChar(0xFEFF))) // a UTF-8 byte order mark, decoded
+            m_pos = 1;
         while (m_pos < m_src.size()) {
             if (m_atLineStart && m_depth == 0) {
                 if (!handleIndentation())

@@ -144,10 +144,9 @@ QString tableCanonical(const SchemaTable &table)
 
 QString indexCanonical(const SchemaIndex &index, bool expression)
 {
-    QString text = u"index %1 on %2 unique=%3 (%4)"_s.arg(index.name.toLower(),
-                                                          index.table.toLower(),
-                                                          index.unique ? u"1"_s : u"0"_s,
-                                                          joinLower(index.columns));
+    QString text = u"index %1 on %2 unique=%3 (%4)"_s.arg(
+        index.name.toLower(), index.table.toLower(), index.unique ? u"1"_s : u"0"_s,
+        joinLower(index.columns));
     // A partial or expression index is only described fully by its statement.
     if (index.partial || expression)
         text += u" sql="_s + collapseWhitespace(index.sql);
@@ -160,10 +159,10 @@ std::shared_ptr<const SchemaTable> reflectTable(sqlite3 *handle, const QString &
     auto table = std::make_shared<SchemaTable>();
     table->name = name;
     table->sql = sql;
-    const QueryRows columns = queryRows(
-        handle,
-        "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?1, 'main')",
-        {name});
+    const QueryRows columns = queryRows(handle,
+                                        "SELECT name, type, \"notnull\", dflt_value, pk, hidden "
+                                        "FROM pragma_table_xinfo(?1, 'main')",
+                                        {name});
     const QueryRows indexes = queryRows(
         handle, "SELECT name FROM pragma_index_list(?1, 'main') WHERE origin = 'u'", {name});
     const QueryRows keys = queryRows(handle,
@@ -188,16 +187,17 @@ std::shared_ptr<const SchemaTable> reflectTable(sqlite3 *handle, const QString &
         table->columns.append(column);
     }
     for (const QVariantList &row : indexes.rows) {
-        const QueryRows info = queryRows(
-            handle, "SELECT name FROM pragma_index_info(?1, 'main') ORDER BY seqno",
-            {row[0].toString()});
+        const QueryRows info =
+            queryRows(handle, "SELECT name FROM pragma_index_info(?1, 'main') ORDER BY seqno",
+                      {row[0].toString()});
         QStringList names;
         for (const QVariantList &i : info.rows)
             names.append(i[0].toString());
         table->uniqueConstraints.append(names);
     }
-    std::sort(table->uniqueConstraints.begin(), table->uniqueConstraints.end(),
-              [](const QStringList &a, const QStringList &b) { return joinLower(a) < joinLower(b); });
+    std::sort(
+        table->uniqueConstraints.begin(), table->uniqueConstraints.end(),
+        [](const QStringList &a, const QStringList &b) { return joinLower(a) < joinLower(b); });
     qint64 currentId = -1;
     for (const QVariantList &row : keys.rows) {
         if (row[0].toLongLong() != currentId) {
@@ -312,10 +312,13 @@ int compareSnapshots(const SchemaSnapshot &expected, const SchemaSnapshot &actua
     join(
         expected.tables(), actual.tables(),
         [&](const SchemaTable &t) {
-            add(Object::Table, Change::Missing, t.name, t.name, [&] { return QString(describeColumns(t)); }, none);
+            add(
+                Object::Table, Change::Missing, t.name, t.name,
+                [&] { return QString(describeColumns(t)); }, none);
         },
         [&](const SchemaTable &t) {
-            add(Object::Table, Change::Extra, t.name, t.name, none, [&] { return QString(describeColumns(t)); });
+            add(Object::Table, Change::Extra, t.name, t.name, none,
+                [&] { return QString(describeColumns(t)); });
         },
         [&](const SchemaTable &e, const SchemaTable &a) {
             if (memo && !out) {
@@ -335,16 +338,22 @@ int compareSnapshots(const SchemaSnapshot &expected, const SchemaSnapshot &actua
                 seen.insert(key);
                 const SchemaColumn *other = actualColumns.value(key);
                 if (!other) {
-                    add(Object::Column, Change::Missing, e.name, c.name, [&] { return QString(c.describe()); }, none);
+                    add(
+                        Object::Column, Change::Missing, e.name, c.name,
+                        [&] { return QString(c.describe()); }, none);
                 } else if (!(c.type == other->type && c.notNull == other->notNull &&
                              c.defaultValue == other->defaultValue &&
                              c.primaryKey == other->primaryKey && c.hidden == other->hidden)) {
-                    add(Object::Column, Change::Changed, e.name, c.name, [&] { return QString(c.describe()); }, [&] { return QString(other->describe()); });
+                    add(
+                        Object::Column, Change::Changed, e.name, c.name,
+                        [&] { return QString(c.describe()); },
+                        [&] { return QString(other->describe()); });
                 }
             }
             for (const SchemaColumn &c : a.columns)
                 if (!seen.contains(c.name.toLower()))
-                    add(Object::Column, Change::Extra, e.name, c.name, none, [&] { return QString(c.describe()); });
+                    add(Object::Column, Change::Extra, e.name, c.name, none,
+                        [&] { return QString(c.describe()); });
             auto uniqueKeys = [](const SchemaTable &t) {
                 QSet<QString> keys;
                 for (const QStringList &u : t.uniqueConstraints)
@@ -354,10 +363,13 @@ int compareSnapshots(const SchemaSnapshot &expected, const SchemaSnapshot &actua
             const QSet<QString> eu = uniqueKeys(e), au = uniqueKeys(a);
             for (const QStringList &u : e.uniqueConstraints)
                 if (!au.contains(joinLower(u)))
-                    add(Object::UniqueConstraint, Change::Missing, e.name, parenthesised(u), [&] { return QString(u"UNIQUE "_s + parenthesised(u)); }, none);
+                    add(
+                        Object::UniqueConstraint, Change::Missing, e.name, parenthesised(u),
+                        [&] { return QString(u"UNIQUE "_s + parenthesised(u)); }, none);
             for (const QStringList &u : a.uniqueConstraints)
                 if (!eu.contains(joinLower(u)))
-                    add(Object::UniqueConstraint, Change::Extra, e.name, parenthesised(u), none, [&] { return QString(u"UNIQUE "_s + parenthesised(u)); });
+                    add(Object::UniqueConstraint, Change::Extra, e.name, parenthesised(u), none,
+                        [&] { return QString(u"UNIQUE "_s + parenthesised(u)); });
             auto keyTexts = [](const SchemaTable &t) {
                 QSet<QString> keys;
                 for (const SchemaForeignKey &fk : t.foreignKeys)
@@ -367,12 +379,17 @@ int compareSnapshots(const SchemaSnapshot &expected, const SchemaSnapshot &actua
             const QSet<QString> ek = keyTexts(e), ak = keyTexts(a);
             for (const SchemaForeignKey &fk : e.foreignKeys)
                 if (!ak.contains(fk.describe().toLower()))
-                    add(Object::ForeignKey, Change::Missing, e.name, fk.describe(), [&] { return QString(fk.describe()); }, none);
+                    add(
+                        Object::ForeignKey, Change::Missing, e.name, fk.describe(),
+                        [&] { return QString(fk.describe()); }, none);
             for (const SchemaForeignKey &fk : a.foreignKeys)
                 if (!ek.contains(fk.describe().toLower()))
-                    add(Object::ForeignKey, Change::Extra, e.name, fk.describe(), none, [&] { return QString(fk.describe()); });
+                    add(Object::ForeignKey, Change::Extra, e.name, fk.describe(), none,
+                        [&] { return QString(fk.describe()); });
             if (count == before) // differs in something no finer entry names
-                add(Object::Table, Change::Changed, e.name, e.name, [&] { return QString(e.canonical); }, [&] { return QString(a.canonical); });
+                add(
+                    Object::Table, Change::Changed, e.name, e.name,
+                    [&] { return QString(e.canonical); }, [&] { return QString(a.canonical); });
             if (memo && !out)
                 memo->insert(&e, count - before);
         });
@@ -380,13 +397,18 @@ int compareSnapshots(const SchemaSnapshot &expected, const SchemaSnapshot &actua
     join(
         expected.indexes(), actual.indexes(),
         [&](const SchemaIndex &i) {
-            add(Object::Index, Change::Missing, i.table, i.name, [&] { return QString(i.describe()); }, none);
+            add(
+                Object::Index, Change::Missing, i.table, i.name,
+                [&] { return QString(i.describe()); }, none);
         },
         [&](const SchemaIndex &i) {
-            add(Object::Index, Change::Extra, i.table, i.name, none, [&] { return QString(i.describe()); });
+            add(Object::Index, Change::Extra, i.table, i.name, none,
+                [&] { return QString(i.describe()); });
         },
         [&](const SchemaIndex &e, const SchemaIndex &a) {
-            add(Object::Index, Change::Changed, e.table, e.name, [&] { return QString(e.describe()); }, [&] { return QString(a.describe()); });
+            add(
+                Object::Index, Change::Changed, e.table, e.name,
+                [&] { return QString(e.describe()); }, [&] { return QString(a.describe()); });
         });
 
     for (const auto &[object, expectedMap, actualMap] :
@@ -396,13 +418,16 @@ int compareSnapshots(const SchemaSnapshot &expected, const SchemaSnapshot &actua
         join(
             *expectedMap, *actualMap,
             [&](const SchemaDefinition &d) {
-                add(kind, Change::Missing, d.table, d.name, [&] { return d.canonical; }, none);
+                add(
+                    kind, Change::Missing, d.table, d.name, [&] { return d.canonical; }, none);
             },
             [&](const SchemaDefinition &d) {
                 add(kind, Change::Extra, d.table, d.name, none, [&] { return d.canonical; });
             },
             [&](const SchemaDefinition &e, const SchemaDefinition &a) {
-                add(kind, Change::Changed, e.table, e.name, [&] { return e.canonical; }, [&] { return a.canonical; });
+                add(
+                    kind, Change::Changed, e.table, e.name, [&] { return e.canonical; },
+                    [&] { return a.canonical; });
             });
     }
     return count;
@@ -519,7 +544,8 @@ QString SchemaDifference::describe() const
         return detailed ? SchemaSnapshot::tr("%1 is not expected (found: %2)").arg(what, actual)
                         : SchemaSnapshot::tr("%1 is not expected").arg(what);
     case Change::Changed:
-        return detailed ? SchemaSnapshot::tr("%1 differs (expected: %2; found: %3)").arg(what, expected, actual)
+        return detailed ? SchemaSnapshot::tr("%1 differs (expected: %2; found: %3)")
+                              .arg(what, expected, actual)
                         : SchemaSnapshot::tr("%1 differs from what is expected").arg(what);
     }
     return what;
@@ -566,8 +592,9 @@ SchemaSnapshot::ReadResult SchemaReader::read(sqlite3 *handle)
     }
     const QByteArray versionTable = m_versionTable.toUtf8();
     auto bytes = [&](int column) {
-        return QByteArrayView(reinterpret_cast<const char *>(sqlite3_column_text(statement, column)),
-                              sqlite3_column_bytes(statement, column));
+        return QByteArrayView(
+            reinterpret_cast<const char *>(sqlite3_column_text(statement, column)),
+            sqlite3_column_bytes(statement, column));
     };
     auto ignored = [&](QByteArrayView name) {
         return (name.size() >= 7 && qstrnicmp(name.data(), 7, "sqlite_", 7) == 0) ||
@@ -732,6 +759,41 @@ QStringList SchemaSnapshot::createStatements() const
         statements.append(v->sql);
     for (const auto &t : m_triggers)
         statements.append(t->sql);
+    return statements;
+}
+
+SchemaSnapshot SchemaSnapshot::patched(const QSet<QString> &tables,
+                                       const SchemaSnapshot &part) const
+{
+    SchemaSnapshot copy = *this;
+    auto inTables = [&](const QString &table) { return tables.contains(table.toLower()); };
+    copy.m_tables.removeIf([&](auto it) { return tables.contains(it.key()); });
+    copy.m_indexes.removeIf([&](auto it) { return inTables(it.value()->table); });
+    copy.m_triggers.removeIf([&](auto it) { return inTables(it.value()->table); });
+    for (auto it = part.m_tables.cbegin(); it != part.m_tables.cend(); ++it)
+        copy.m_tables.insert(it.key(), it.value());
+    for (auto it = part.m_indexes.cbegin(); it != part.m_indexes.cend(); ++it)
+        copy.m_indexes.insert(it.key(), it.value());
+    for (auto it = part.m_views.cbegin(); it != part.m_views.cend(); ++it)
+        copy.m_views.insert(it.key(), it.value());
+    for (auto it = part.m_triggers.cbegin(); it != part.m_triggers.cend(); ++it)
+        copy.m_triggers.insert(it.key(), it.value());
+    copy.finish();
+    return copy;
+}
+
+QStringList SchemaSnapshot::createStatementsFor(const QSet<QString> &tables) const
+{
+    QStringList statements;
+    for (const QString &table : tables)
+        if (const SchemaTable *t = this->table(table))
+            statements.append(t->sql);
+    for (const auto &i : m_indexes)
+        if (tables.contains(i->table.toLower()))
+            statements.append(i->sql);
+    for (const auto &t : m_triggers)
+        if (tables.contains(t->table.toLower()))
+            statements.append(t->sql);
     return statements;
 }
 

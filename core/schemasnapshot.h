@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -49,11 +50,11 @@ struct SchemaForeignKey
 struct SchemaTable
 {
     QString name;
-    QString sql;                         // the CREATE TABLE statement as SQLite stores it
-    QList<SchemaColumn> columns;         // in table order
+    QString sql;                          // the CREATE TABLE statement as SQLite stores it
+    QList<SchemaColumn> columns;          // in table order
     QList<QStringList> uniqueConstraints; // UNIQUE constraints (not indexes), sorted
-    QList<SchemaForeignKey> foreignKeys; // sorted
-    QString canonical;                   // what equality means, as text
+    QList<SchemaForeignKey> foreignKeys;  // sorted
+    QString canonical;                    // what equality means, as text
     size_t hash = 0;
 
     const SchemaColumn *column(const QString &name) const;
@@ -104,8 +105,8 @@ struct SchemaDifference
     };
     Object object = Object::Table;
     Change change = Change::Missing;
-    QString table; // the table concerned (for a table, view or trigger: its own name)
-    QString name;  // the column, index, view or trigger; the constraint described
+    QString table;    // the table concerned (for a table, view or trigger: its own name)
+    QString name;     // the column, index, view or trigger; the constraint described
     QString expected; // the expected definition, described (empty when Extra)
     QString actual;   // the database's definition, described (empty when Missing)
 
@@ -172,6 +173,15 @@ public:
     // indexes, views, triggers.
     QStringList createStatements() const;
 
+    // This snapshot with the tables named in `tables` (lower case), and their
+    // indexes and triggers, replaced by everything in `part`: the result of
+    // replaying, on a database holding only those tables, what changes them.
+    SchemaSnapshot patched(const QSet<QString> &tables, const SchemaSnapshot &part) const;
+
+    // The statements that rebuild the tables named in `tables` (lower case),
+    // with their indexes and triggers.
+    QStringList createStatementsFor(const QSet<QString> &tables) const;
+
     // The same snapshot without the tables whose names start with `prefix`
     // (e.g. "_alembic_tmp_"), and their indexes and triggers.
     SchemaSnapshot withoutTablesPrefixed(const QString &prefix) const;
@@ -210,7 +220,13 @@ private:
     // What was read for one object (type, name, table) the last time, as raw bytes.
     struct Entry
     {
-        enum Kind { Table, Index, View, Trigger };
+        enum Kind
+        {
+            Table,
+            Index,
+            View,
+            Trigger
+        };
         Kind kind = Table;
         QByteArray sql;
         QString lowerName;

@@ -9,6 +9,7 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite qt6-translations-l10n libgl-dev
   python3-alembic sqlite3 libsqlite3-dev xvfb xauth time
+  fonts-dejavu-core  # glyphs for offscreen GUI tests and screenshots
   debootstrap  # the Debian 13 chroot stage of scripts/test.sh
 )
 missing=()

@@ -18,6 +18,7 @@
 #include "problemsview.h"
 #include "projectsession.h"
 #include "revisiondetails.h"
+#include "settingsdialog.h"
 #include "sessionlog.h"
 #include "statusheader.h"
 #include "thememanager.h"
@@ -27,6 +28,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -133,6 +135,8 @@ private slots:
     void dropOpensProject();
     void recentProjects();
     void darkThemeRepaints();
+    void settingsAreKept();
+    void screenshotsForReview();
 
 private:
     MainWindow *openDemoWindow();
@@ -832,6 +836,73 @@ void TestGui::darkThemeRepaints()
     QVERIFY(!window->grab().isNull());
     ThemeManager::apply(AppSettings::Theme::Light);
     QTRY_VERIFY(!ThemeManager::isDark(window->historyView()->treeView()->palette()));
+    ThemeManager::apply(AppSettings::Theme::System);
+}
+
+void TestGui::settingsAreKept()
+{
+    {
+        SettingsDialog dialog;
+        QCOMPARE(dialog.language(), QString()); // the system's by default
+        QCOMPARE(dialog.theme(), AppSettings::Theme::System);
+        QCOMPARE(dialog.backupFolder(), AppSettings::defaultBackupFolder());
+        QVERIFY(!dialog.pythonInterpreter().isEmpty());
+        auto *language = dialog.findChild<QComboBox *>();
+        QVERIFY(language);
+        language->setCurrentIndex(language->findData(u"es"_s));
+        const QList<QComboBox *> boxes = dialog.findChildren<QComboBox *>();
+        QCOMPARE(boxes.size(), 2);
+        boxes[1]->setCurrentIndex(int(AppSettings::Theme::Dark));
+        const QList<QLineEdit *> edits = dialog.findChildren<QLineEdit *>();
+        QCOMPARE(edits.size(), 2);
+        edits[0]->setText(u"/srv/backups"_s);
+        edits[1]->setText(u"/opt/python/bin/python3"_s);
+        dialog.save();
+    }
+    QCOMPARE(AppSettings::language(), u"es"_s);
+    QCOMPARE(AppSettings::theme(), AppSettings::Theme::Dark);
+    QCOMPARE(AppSettings::backupFolder(), u"/srv/backups"_s);
+    QCOMPARE(AppSettings::pythonInterpreter(), u"/opt/python/bin/python3"_s);
+    {
+        SettingsDialog dialog; // reads them back
+        QCOMPARE(dialog.language(), u"es"_s);
+        QCOMPARE(dialog.theme(), AppSettings::Theme::Dark);
+    }
+    AppSettings::setLanguage({});
+    AppSettings::setTheme(AppSettings::Theme::System);
+    AppSettings::setBackupFolder({});
+    AppSettings::setPythonInterpreter({});
+    QCOMPARE(AppSettings::backupFolder(), AppSettings::defaultBackupFolder());
+}
+
+// With RETORT_SCREENSHOT_DIR set, saves the window with each dock in front,
+// in English and Spanish, light and dark, for a person to look at.
+void TestGui::screenshotsForReview()
+{
+    const QString dir = qEnvironmentVariable("RETORT_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("set RETORT_SCREENSHOT_DIR to save screenshots");
+    QVERIFY(QDir().mkpath(dir));
+    QString error;
+    QVERIFY(DemoProject::reset(&error));
+    MainWindow *window = openDemoWindow();
+    window->historyView()->selectRevision(
+        window->session()->snapshot()->project.graph.indexOf(kBranchStart));
+    for (const QString &language : {u"en"_s, u"es"_s}) {
+        window->languageAction(language)->trigger();
+        QCoreApplication::processEvents();
+        for (const auto &[theme, name] : {std::pair{AppSettings::Theme::Light, u"light"_s},
+                                          std::pair{AppSettings::Theme::Dark, u"dark"_s}}) {
+            ThemeManager::apply(theme);
+            for (QDockWidget *dock :
+                 {window->pendingDock(), window->problemsDock(), window->logDock()}) {
+                dock->raise();
+                QCoreApplication::processEvents();
+                QVERIFY(window->grab().save(
+                    u"%1/%2-%3-%4.png"_s.arg(dir, language, name, dock->objectName())));
+            }
+        }
+    }
     ThemeManager::apply(AppSettings::Theme::System);
 }
 

@@ -277,14 +277,11 @@ void TestLaneLayout::generatedHistoryIsFast()
     QVERIFY(walk);
     QCOMPARE(LaneLayout::historyOrder(small), walk.value);
 
+    // Speed is measured by bench/bench_graphmodel, not here: timed tests are flaky.
     const RevisionGraph large = RevisionGraph::build(generatedHistory(5000, 25));
-    QElapsedTimer timer;
-    timer.start();
     const QList<int> order = LaneLayout::historyOrder(large);
     const LaneLayout layout = LaneLayout::compute(large, order);
     QCOMPARE(layout.rowCount(), 5000);
-    // Milliseconds in a release build; the bound only catches a quadratic blow-up.
-    QVERIFY2(timer.elapsed() < 3000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
     QCOMPARE(layout.maxLanes(), 2);
 }
 

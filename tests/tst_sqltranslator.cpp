@@ -261,6 +261,9 @@ void TestSqlTranslator::untranslatable_data()
     QTest::newRow("alter_column type outside batch")
         << revision(u"    op.alter_column('a', 'x', type_=sa.Text())"_s) << 9
         << u"can only rename a column"_s;
+    QTest::newRow("alter_column comment outside batch")
+        << revision(u"    op.alter_column('a', 'x', comment='why')"_s) << 9
+        << u"can only rename a column"_s;
     QTest::newRow("unnamed constraint in batch")
         << revision(u"    with op.batch_alter_table('a') as batch_op:\n"
                     u"        batch_op.create_unique_constraint(None, ['x'])"_s)
@@ -344,6 +347,9 @@ void TestSqlTranslator::pythonSyntax_data()
            u"sqlalchemy.types.String(5)))\n"_s
         << QStringList{u"ALTER TABLE t ADD COLUMN x INTEGER DEFAULT '5' NOT NULL"_s,
                        u"ALTER TABLE t ADD COLUMN y VARCHAR(5)"_s};
+    QTest::newRow("byte order mark, CRLF and tab indentation")
+        << u"\uFEFFfrom alembic import op\r\ndef upgrade():\r\n\top.drop_table('a')\r\n"_s
+        << QStringList{u"DROP TABLE a"_s};
     QTest::newRow("continuation lines and trailing commas")
         << revision(u"    op.rename_table(\\\n        'a',\n        'b',\n    )"_s)
         << QStringList{u"ALTER TABLE a RENAME TO b"_s};

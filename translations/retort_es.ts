@@ -263,95 +263,169 @@ Código de salida: 0 al día, 3 migraciones pendientes (o sin tabla de versiones
         <translation>idioma no admitido &apos;%1&apos; (usa en o es)</translation>
     </message>
     <message>
-        <source>The SQL of revision %1 cannot be produced yet.</source>
-        <translation>Todavía no se puede generar el SQL de la revisión %1.</translation>
+        <source>usage: retort doctor [--fix CODE|all [--yes]]
+
+Diagnose the database against its scripts: the version table&apos;s rows, the
+schema each revision should leave, leftover temporary tables, integrity.
+Each finding has a code, the evidence and, where possible, a repair.
+
+  --fix CODE|all   repair one finding (CODE, or CODE:REPAIR to choose one of
+                   its repairs, e.g. half-applied:complete) or all of them;
+                   prints the SQL and, on a terminal, asks before writing
+  --yes            apply without asking: backup, one transaction, check,
+                   diagnose again, audit log
+
+Exit status: 0 healthy (or repaired), 1 the repair failed or there is none,
+4 problems found (or left), 5 database unreadable.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Writing to the database is not available yet.</source>
-        <translation>La escritura en la base de datos aún no está disponible.</translation>
-    </message>
-</context>
-<context>
-    <name>retort</name>
-    <message>
-        <source>Alembic cannot run this on SQLite: &quot;No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode feature which allows for SQLite migrations using a copy-and-move strategy.&quot;</source>
-        <translation>Alembic no puede ejecutar esto en SQLite: &quot;No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode feature which allows for SQLite migrations using a copy-and-move strategy.&quot;</translation>
+        <source>Nothing was run: %1 step(s) of the plan cannot be applied.</source>
+        <translation>No se ha ejecutado nada: hay pasos del plan que no se pueden aplicar (%1).</translation>
     </message>
     <message>
-        <source>the SQL text has a bind parameter &apos;:%1&apos; with no value (write &apos;\:&apos; for a literal colon)</source>
-        <translation>el texto SQL tiene un parámetro de enlace &apos;:%1&apos; sin valor (escribe &apos;\:&apos; para un signo de dos puntos literal)</translation>
+        <source>Running %1</source>
+        <translation>Ejecutando %1</translation>
     </message>
     <message>
-        <source>a boolean</source>
-        <translation>un booleano</translation>
+        <source>Backup: %1</source>
+        <translation>Copia de seguridad: %1</translation>
     </message>
     <message>
-        <source>a number</source>
-        <translation>un número</translation>
+        <source>Integrity check: %1</source>
+        <translation>Comprobación de integridad: %1</translation>
     </message>
     <message>
-        <source>a string</source>
-        <translation>una cadena</translation>
+        <source>Foreign key violation: %1</source>
+        <translation>Violación de clave foránea: %1</translation>
     </message>
     <message>
-        <source>a bytes literal</source>
-        <translation>un literal de bytes</translation>
+        <source>Stopped after %1 of %2 step(s).</source>
+        <translation>Detenido: pasos completados %1 de %2.</translation>
     </message>
     <message>
-        <source>a list</source>
-        <translation>una lista</translation>
+        <source>The database is at the last completed step: %1</source>
+        <translation>La base de datos está en el último paso completado: %1</translation>
     </message>
     <message>
-        <source>a tuple</source>
-        <translation>una tupla</translation>
+        <source>(no revision)</source>
+        <translation>(sin revisión)</translation>
     </message>
     <message>
-        <source>a dict</source>
-        <translation>un diccionario</translation>
+        <source>info</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a type</source>
-        <translation>un tipo</translation>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a column</source>
-        <translation>una columna</translation>
+        <source>error</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a ForeignKey</source>
-        <translation>una ForeignKey</translation>
+        <source>No problems found.</source>
+        <translation>No se han encontrado problemas.</translation>
     </message>
     <message>
-        <source>a constraint</source>
-        <translation>una restricción</translation>
+        <source>    Evidence:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>an Index</source>
-        <translation>un Index</translation>
+        <source>    Repair (retort doctor --fix %1): %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a text() clause</source>
-        <translation>una cláusula text()</translation>
+        <source>    Or (retort doctor --fix %1): %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a SQL expression</source>
-        <translation>una expresión SQL</translation>
+        <source>      -- DESTRUCTIVE: drops a table or column that may hold data</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a table</source>
-        <translation>una tabla</translation>
+        <source>Version table:   %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a MetaData</source>
-        <translation>un MetaData</translation>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the function %1</source>
-        <translation>la función %1</translation>
+        <source>Repair of %1:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a batch operations object</source>
-        <translation>un objeto de operaciones batch</translation>
+        <source>  -- DESTRUCTIVE: drops a table or column that may hold data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written. Run again with --yes to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply? A backup is taken first. [y/N] </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applied %1 statement(s) in one transaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version table:   %1 -&gt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the repair:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not rendered: an earlier step failed</source>
+        <translation>no generado: falló un paso anterior</translation>
+    </message>
+    <message>
+        <source>No pending migrations: the database is at the head.</source>
+        <translation>No hay migraciones pendientes: la base de datos está en la cabeza.</translation>
+    </message>
+    <message>
+        <source>Pending migrations: %1</source>
+        <translation>Migraciones pendientes: %1</translation>
+    </message>
+    <message>
+        <source>   (SQL not shown: an earlier step could not be rendered)</source>
+        <translation>   (SQL no mostrado: no se pudo generar un paso anterior)</translation>
+    </message>
+    <message>
+        <source>-- DESTRUCTIVE: the next statement can lose data</source>
+        <translation>-- DESTRUCTIVA: la siguiente sentencia puede perder datos</translation>
+    </message>
+    <message>
+        <source>-- (no SQL)</source>
+        <translation>-- (sin SQL)</translation>
+    </message>
+    <message>
+        <source>-- SQL cannot be shown: %1</source>
+        <translation>-- No se puede mostrar el SQL: %1</translation>
+    </message>
+    <message>
+        <source>No backups of %1.</source>
+        <translation>No hay copias de seguridad de %1.</translation>
+    </message>
+    <message>
+        <source>Backup written: %1</source>
+        <translation>Copia de seguridad creada: %1</translation>
+    </message>
+    <message>
+        <source>Restored %1 from %2.</source>
+        <translation>Se restauró %1 a partir de %2.</translation>
+    </message>
+    <message>
+        <source>The database as it was before the restore: %1</source>
+        <translation>La base de datos tal como estaba antes de restaurar: %1</translation>
     </message>
 </context>
 <context>
@@ -466,6 +540,460 @@ Código de salida: 0 al día, 3 migraciones pendientes (o sin tabla de versiones
     <message>
         <source>The restored database %1 fails SQLite&apos;s integrity check: %2. The database as it was is in %3.</source>
         <translation>La base de datos restaurada %1 no supera la comprobación de integridad de SQLite: %2. La base de datos, tal como estaba, se encuentra en %3.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::Doctor</name>
+    <message>
+        <source>%1 row %2 refers to a missing row of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create a scratch database.</source>
+        <translation>No se puede crear una base de datos temporal.</translation>
+    </message>
+    <message>
+        <source>cannot rebuild table %1 from its definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the empty schema (no revision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A revision file cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2. Neither Alembic nor Retort can load this file, so its revision is missing from the history; revisions that follow it cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A revision names a parent that does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Alembic stops with an error on this history. Restore the missing revision file or correct down_revision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The revisions form a cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Alembic refuses to work with this history until the cycle is broken in down_revision or depends_on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two files define the same revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: Alembic uses the file it reads last and ignores the other. Remove or renumber one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A branch label is used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Alembic refuses to work with this history until one of the labels is renamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version table holds values that are not revision ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows of %1 hold %2. Alembic cannot work with such rows; they were not written by Alembic and mean nothing, so they can be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the rows that are not revision ids.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A temporary table of a failed batch migration is left behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the copy Alembic makes while it rebuilds table %2 in a batch operation. It is left only when the rebuild failed half-way (Alembic does not run migrations in a transaction on SQLite). The next attempt fails with &quot;table %1 already exists&quot;. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table %1 itself is still there, so the copy can be dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table %1 itself is missing: the copy may hold its only data; look at it before dropping it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the leftover table %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every row from %1 (stamp base).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamp %1: the version table will hold %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plus the first %1 of the %2 statements of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema is exactly that of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema is that of %1, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisions with the same schema: %1. The oldest is chosen; later ones will run again on upgrade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 differences)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No revision&apos;s schema matches; the nearest: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database has tables but no version table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version table is empty but the database has tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alembic takes such a database for an empty one: `upgrade` would try to create tables that exist and fail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no %1 table (a database from before Alembic, or the table was dropped). %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no rows. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the version table %1 and stamp %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamp %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version table names a revision the scripts do not have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no revision file defines %1: was the file deleted, or does the database come from another branch of the code?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file that defines %1 (%2) cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is left out of the history: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alembic fails with &quot;Can&apos;t locate revision identified by &apos;%1&apos;&quot;: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace %1 with %2, the revision the schema matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1: the schema is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other rows (%1) account for the whole schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1 from the version table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version table holds a revision and its ancestor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an ancestor of %2; both are stored. Alembic fails with &quot;Requested revision overlaps with other requested revisions&quot;. A descendant implies its ancestors, so the ancestor rows can go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema matches %1 exactly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema does not match %1 either; look at the other findings after this repair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the ancestor rows %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema cannot be checked against the scripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retort cannot tell what schema the current revision should have: %1. The differences below may be what that revision does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version table has a row for a branch the schema does not have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is stored beside %2, but none of the changes of %1&apos;s branch are in the database: the schema is exactly that of %2. This happens when a revision of a sibling branch is stamped by mistake (`alembic stamp` adds a row for a branch that is not yet represented).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the row %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision %1 was applied only in part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database has the first %1 of the %2 statements of %3, but the version table still says %4. Alembic runs migrations on SQLite without a transaction, so a migration that fails half-way leaves its first changes behind; running it again fails (e.g. &quot;table already exists&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ran: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo what ran of %1, so that the schema is again that of %2 and `upgrade` can run it afresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the empty database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoing it is not possible automatically: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the result would differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the %1 statement(s) of %2 that did not run, and record %2 as applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completing it is not possible automatically: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(and part of %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version table is ahead of the schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version table says %1, but the schema is that of %2%3, an earlier revision: the migrations in between are recorded as applied although their changes are not in the database (typically `alembic stamp head` after a failed upgrade). Code expecting them fails with errors such as &quot;no such column&quot;. Stamping back to %2 lets `upgrade` run them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema is ahead of the version table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema already has the changes up to %2%3, but the version table says %1: `upgrade` would run them again and fail with errors such as &quot;duplicate column name&quot; or &quot;table already exists&quot;. Stamping %2 records them as applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema differs from what %1 should have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 difference(s) between the database and the schema the scripts build up to %2. Code that needs a missing object fails with errors such as &quot;no such column&quot;; a migration that creates an object already there fails with &quot;duplicate column name&quot; or &quot;already exists&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-create what is missing or different, as the revisions that made it define it (data of rebuilt tables is copied; extra objects are left alone).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s integrity check fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PRAGMA integrity_check reports damage in the database file. Retort does not repair it: restore a backup, or recover the data with the sqlite3 shell&apos;s .recover command into a new file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows refer to rows that do not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PRAGMA foreign_key_check finds %1 row(s) whose foreign key points nowhere. The data needs fixing by someone who knows it; a migration that rebuilds these tables with foreign keys on would fail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No database: give --db FILE or set sqlalchemy.url in alembic.ini.</source>
+        <translation>No hay base de datos: indica --db FILE o define sqlalchemy.url en alembic.ini.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished">No se puede abrir %1: %2. {1:?} {2?}</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 — made by revision %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — made by pending revision %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — removed by revision %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — no revision makes it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to repair: no finding has the code &apos;%1&apos; (found: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Cannot copy the schema to plan the repair: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The repair of &apos;%1&apos; fails on a copy of the schema: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No automatic repair for &apos;%1&apos;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none of the findings has one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to %1: it is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being diagnosed; nothing was written. Diagnose again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written because the backup failed: %1</source>
+        <translation>No se ha escrito nada porque falló la copia de seguridad: %1</translation>
+    </message>
+    <message>
+        <source>not allowed in a repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The repair failed and was rolled back; nothing was changed.
+Statement: %1
+SQLite: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The repair could not be committed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::ExpectedSchemas</name>
+    <message>
+        <source>Cannot create a scratch database.</source>
+        <translation>No se puede crear una base de datos temporal.</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revision %1 cannot be translated to SQL (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revision %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revision %1: a statement fails on the schema replayed so far: %2
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the schema before %1 cannot be rebuilt: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the replayed schema cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history cannot be replayed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revision %1 refers to a revision that is not present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a revision of the scripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the schema cannot be rebuilt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revision %1: the statement fails: %2
+%3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -851,7 +1379,199 @@ Sentencia: %2</translation>
     </message>
 </context>
 <context>
-    <name>retort::PythonModuleParser</name>
+    <name>retort::RevisionGraph</name>
+    <message>
+        <source>No revision identifier</source>
+        <translation>No hay identificador de revisión</translation>
+    </message>
+</context>
+<context>
+    <name>retort::RevisionScanner</name>
+    <message>
+        <source>Version location %1 does not exist</source>
+        <translation>La ubicación de versiones %1 no existe</translation>
+    </message>
+    <message>
+        <source>Version location %1 is not a directory</source>
+        <translation>La ubicación de versiones %1 no es un directorio</translation>
+    </message>
+</context>
+<context>
+    <name>retort::SchemaSnapshot</name>
+    <message>
+        <source>table %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column %1.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>index %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unique constraint %1 of table %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>foreign key %1 of table %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>view %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trigger %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing (expected: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not expected (found: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 differs (expected: %2; found: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 differs from what is expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection is not an open SQLite database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished">No se puede abrir %1: %2. {1:?} {2?}</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>retort::SqlPreview</name>
+    <message>
+        <source>No such revision.</source>
+        <translation>No existe esa revisión.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Línea %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create a scratch database for the preview.</source>
+        <translation>No se puede crear una base de datos temporal para la vista previa.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::SqlTranslator</name>
+    <message>
+        <source>Can&apos;t generate DDL for column &apos;%1&apos; of type NullType (its declared type is not one SQLAlchemy knows)</source>
+        <translation>No se puede generar el DDL de la columna &apos;%1&apos; de tipo NullType (su tipo declarado no es ninguno que SQLAlchemy conozca)</translation>
+    </message>
+    <message>
+        <source>the reflected type &apos;%1&apos; makes SQLAlchemy add a CHECK constraint, which is not supported</source>
+        <translation>el tipo reflejado &apos;%1&apos; hace que SQLAlchemy añada una restricción CHECK, que no se admite</translation>
+    </message>
+    <message>
+        <source>batch_alter_table: no such table: &apos;%1&apos;</source>
+        <translation>batch_alter_table: no existe la tabla &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>table &apos;%1&apos; has a generated column &apos;%2&apos;, which the built-in translator does not rebuild</source>
+        <translation>la tabla &apos;%1&apos; tiene una columna generada &apos;%2&apos;, que el traductor integrado no reconstruye</translation>
+    </message>
+    <message>
+        <source>the expression index &apos;%1&apos; is not re-created by the table rebuild (Alembic cannot reflect it)</source>
+        <translation>la reconstrucción de la tabla no vuelve a crear el índice de expresión &apos;%1&apos; (Alembic no puede reflejarlo)</translation>
+    </message>
+    <message>
+        <source>drop_column: table &apos;%1&apos; has no column &apos;%2&apos;</source>
+        <translation>drop_column: la tabla &apos;%1&apos; no tiene ninguna columna &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>alter_column: table &apos;%1&apos; has no column &apos;%2&apos;</source>
+        <translation>alter_column: la tabla &apos;%1&apos; no tiene ninguna columna &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>No such index: &apos;%1&apos;</source>
+        <translation>No such index: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>No such constraint: &apos;%1&apos;</source>
+        <translation>No such constraint: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>create_index &apos;%1&apos;: no column with key &apos;%2&apos; in the rebuilt table (Alembic looks columns up by their name before any rename in the same batch)</source>
+        <translation>create_index &apos;%1&apos;: no hay ninguna columna con clave &apos;%2&apos; en la tabla reconstruida (Alembic busca las columnas por el nombre que tenían antes de cualquier cambio de nombre en el mismo batch)</translation>
+    </message>
+    <message>
+        <source>No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode feature which allows for SQLite migrations using a copy-and-move strategy.</source>
+        <translation>No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode feature which allows for SQLite migrations using a copy-and-move strategy.</translation>
+    </message>
+    <message>
+        <source>SQLAlchemy cannot render the value %1 as a literal for a column of type %2</source>
+        <translation>SQLAlchemy no puede representar el valor %1 como literal para una columna de tipo %2</translation>
+    </message>
+    <message>
+        <source>the file cannot be read as Python: %1</source>
+        <translation>el archivo no se puede leer como Python: %1</translation>
+    </message>
+    <message>
+        <source>the file has no %1() function</source>
+        <translation>el archivo no tiene ninguna función %1()</translation>
+    </message>
+    <message>
+        <source>unexpected end of file inside brackets</source>
+        <translation>fin de archivo inesperado dentro de paréntesis o corchetes</translation>
+    </message>
+    <message>
+        <source>unindent does not match any outer indentation level</source>
+        <translation>la desindentación no coincide con ningún nivel de indentación exterior</translation>
+    </message>
+    <message>
+        <source>unterminated string literal</source>
+        <translation>literal de cadena sin terminar</translation>
+    </message>
+    <message>
+        <source>truncated \%1 escape in a string</source>
+        <translation>secuencia de escape \%1 truncada en una cadena</translation>
+    </message>
+    <message>
+        <source>invalid \U escape in a string</source>
+        <translation>escape \U no válido en una cadena</translation>
+    </message>
+    <message>
+        <source>\N{...} escapes are not supported</source>
+        <translation>no se admiten los escapes \N{...}</translation>
+    </message>
+    <message>
+        <source>unmatched &apos;%1&apos;</source>
+        <translation>&apos;%1&apos; sin emparejar</translation>
+    </message>
+    <message>
+        <source>invalid character &apos;%1&apos;</source>
+        <translation>carácter no válido &apos;%1&apos;</translation>
+    </message>
     <message>
         <source>syntax not understood near &apos;%1&apos;</source>
         <translation>no se entiende la sintaxis cerca de &apos;%1&apos;</translation>
@@ -988,163 +1708,90 @@ Sentencia: %2</translation>
         <source>dictionary comprehension</source>
         <translation>comprensión de diccionario</translation>
     </message>
-</context>
-<context>
-    <name>retort::RevisionGraph</name>
     <message>
-        <source>No revision identifier</source>
-        <translation>No hay identificador de revisión</translation>
-    </message>
-</context>
-<context>
-    <name>retort::RevisionScanner</name>
-    <message>
-        <source>Version location %1 does not exist</source>
-        <translation>La ubicación de versiones %1 no existe</translation>
+        <source>the table rebuild would copy no column</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Version location %1 is not a directory</source>
-        <translation>La ubicación de versiones %1 no es un directorio</translation>
-    </message>
-</context>
-<context>
-    <name>retort::SqlPreview</name>
-    <message>
-        <source>No such revision.</source>
-        <translation>No existe esa revisión.</translation>
+        <source>Alembic cannot run this on SQLite: &quot;No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode feature which allows for SQLite migrations using a copy-and-move strategy.&quot;</source>
+        <translation>Alembic no puede ejecutar esto en SQLite: &quot;No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode feature which allows for SQLite migrations using a copy-and-move strategy.&quot;</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>No se puede leer %1: %2</translation>
+        <source>the SQL text has a bind parameter &apos;:%1&apos; with no value (write &apos;\:&apos; for a literal colon)</source>
+        <translation>el texto SQL tiene un parámetro de enlace &apos;:%1&apos; sin valor (escribe &apos;\:&apos; para un signo de dos puntos literal)</translation>
     </message>
     <message>
-        <source>Line %1: %2</source>
-        <translation>Línea %1: %2</translation>
+        <source>a boolean</source>
+        <translation>un booleano</translation>
     </message>
     <message>
-        <source>Cannot create a scratch database for the preview.</source>
-        <translation>No se puede crear una base de datos temporal para la vista previa.</translation>
-    </message>
-</context>
-<context>
-    <name>retort::SqlTranslator</name>
-    <message>
-        <source>Can&apos;t generate DDL for column &apos;%1&apos; of type NullType (its declared type is not one SQLAlchemy knows)</source>
-        <translation>No se puede generar el DDL de la columna &apos;%1&apos; de tipo NullType (su tipo declarado no es ninguno que SQLAlchemy conozca)</translation>
+        <source>a number</source>
+        <translation>un número</translation>
     </message>
     <message>
-        <source>the reflected type &apos;%1&apos; makes SQLAlchemy add a CHECK constraint, which is not supported</source>
-        <translation>el tipo reflejado &apos;%1&apos; hace que SQLAlchemy añada una restricción CHECK, que no se admite</translation>
+        <source>a string</source>
+        <translation>una cadena</translation>
     </message>
     <message>
-        <source>batch_alter_table: no such table: &apos;%1&apos;</source>
-        <translation>batch_alter_table: no existe la tabla &apos;%1&apos;</translation>
+        <source>a bytes literal</source>
+        <translation>un literal de bytes</translation>
     </message>
     <message>
-        <source>table &apos;%1&apos; has a generated column &apos;%2&apos;, which the built-in translator does not rebuild</source>
-        <translation>la tabla &apos;%1&apos; tiene una columna generada &apos;%2&apos;, que el traductor integrado no reconstruye</translation>
+        <source>a list</source>
+        <translation>una lista</translation>
     </message>
     <message>
-        <source>the expression index &apos;%1&apos; is not re-created by the table rebuild (Alembic cannot reflect it)</source>
-        <translation>la reconstrucción de la tabla no vuelve a crear el índice de expresión &apos;%1&apos; (Alembic no puede reflejarlo)</translation>
+        <source>a tuple</source>
+        <translation>una tupla</translation>
     </message>
     <message>
-        <source>drop_column: table &apos;%1&apos; has no column &apos;%2&apos;</source>
-        <translation>drop_column: la tabla &apos;%1&apos; no tiene ninguna columna &apos;%2&apos;</translation>
+        <source>a dict</source>
+        <translation>un diccionario</translation>
     </message>
     <message>
-        <source>alter_column: table &apos;%1&apos; has no column &apos;%2&apos;</source>
-        <translation>alter_column: la tabla &apos;%1&apos; no tiene ninguna columna &apos;%2&apos;</translation>
+        <source>a type</source>
+        <translation>un tipo</translation>
     </message>
     <message>
-        <source>No such index: &apos;%1&apos;</source>
-        <translation>No such index: &apos;%1&apos;</translation>
+        <source>a column</source>
+        <translation>una columna</translation>
     </message>
     <message>
-        <source>No such constraint: &apos;%1&apos;</source>
-        <translation>No such constraint: &apos;%1&apos;</translation>
+        <source>a ForeignKey</source>
+        <translation>una ForeignKey</translation>
     </message>
     <message>
-        <source>create_index &apos;%1&apos;: no column with key &apos;%2&apos; in the rebuilt table (Alembic looks columns up by their name before any rename in the same batch)</source>
-        <translation>create_index &apos;%1&apos;: no hay ninguna columna con clave &apos;%2&apos; en la tabla reconstruida (Alembic busca las columnas por el nombre que tenían antes de cualquier cambio de nombre en el mismo batch)</translation>
+        <source>a constraint</source>
+        <translation>una restricción</translation>
     </message>
     <message>
-        <source>No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode feature which allows for SQLite migrations using a copy-and-move strategy.</source>
-        <translation>No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode feature which allows for SQLite migrations using a copy-and-move strategy.</translation>
+        <source>an Index</source>
+        <translation>un Index</translation>
     </message>
     <message>
-        <source>SQLAlchemy cannot render the value %1 as a literal for a column of type %2</source>
-        <translation>SQLAlchemy no puede representar el valor %1 como literal para una columna de tipo %2</translation>
+        <source>a text() clause</source>
+        <translation>una cláusula text()</translation>
     </message>
     <message>
-        <source>the file cannot be read as Python: %1</source>
-        <translation>el archivo no se puede leer como Python: %1</translation>
+        <source>a SQL expression</source>
+        <translation>una expresión SQL</translation>
     </message>
     <message>
-        <source>the file has no %1() function</source>
-        <translation>el archivo no tiene ninguna función %1()</translation>
-    </message>
-</context>
-<context>
-    <name>retort::Status</name>
-    <message>
-        <source>Can&apos;t locate revision identified by &apos;%1&apos;: the file that defines it (%2) could not be read.</source>
-        <translation>No se encuentra la revisión identificada por &apos;%1&apos;: no se pudo leer el archivo que la define (%2).</translation>
+        <source>a table</source>
+        <translation>una tabla</translation>
     </message>
     <message>
-        <source>Can&apos;t locate revision identified by &apos;%1&apos;: %2</source>
-        <translation>No se encuentra la revisión identificada por &apos;%1&apos;: %2</translation>
+        <source>a MetaData</source>
+        <translation>un MetaData</translation>
     </message>
     <message>
-        <source>Can&apos;t locate revision identified by &apos;%1&apos;: no revision file defines it (was the file deleted, or does the database come from another branch of the code?).</source>
-        <translation>No se encuentra la revisión identificada por &apos;%1&apos;: ningún archivo de revisión la define (¿se eliminó el archivo, o la base de datos viene de otra rama del código?).</translation>
+        <source>the function %1</source>
+        <translation>la función %1</translation>
     </message>
     <message>
-        <source>The version table holds a value that is not a revision id: %1</source>
-        <translation>La tabla de versiones contiene un valor que no es un id de revisión: %1</translation>
+        <source>a batch operations object</source>
+        <translation>un objeto de operaciones batch</translation>
     </message>
-    <message>
-        <source>The version table holds both %1 and its ancestor %2.</source>
-        <translation>La tabla de versiones contiene tanto %1 como su ancestro %2.</translation>
-    </message>
-</context>
-<context>
-    <name>retort::Tokenizer</name>
-    <message>
-        <source>unexpected end of file inside brackets</source>
-        <translation>fin de archivo inesperado dentro de paréntesis o corchetes</translation>
-    </message>
-    <message>
-        <source>unindent does not match any outer indentation level</source>
-        <translation>la desindentación no coincide con ningún nivel de indentación exterior</translation>
-    </message>
-    <message>
-        <source>unterminated string literal</source>
-        <translation>literal de cadena sin terminar</translation>
-    </message>
-    <message>
-        <source>truncated \%1 escape in a string</source>
-        <translation>secuencia de escape \%1 truncada en una cadena</translation>
-    </message>
-    <message>
-        <source>invalid \U escape in a string</source>
-        <translation>escape \U no válido en una cadena</translation>
-    </message>
-    <message>
-        <source>\N{...} escapes are not supported</source>
-        <translation>no se admiten los escapes \N{...}</translation>
-    </message>
-    <message>
-        <source>unmatched &apos;%1&apos;</source>
-        <translation>&apos;%1&apos; sin emparejar</translation>
-    </message>
-    <message>
-        <source>invalid character &apos;%1&apos;</source>
-        <translation>carácter no válido &apos;%1&apos;</translation>
-    </message>
-</context>
-<context>
-    <name>retort::Translator</name>
     <message>
         <source>%1 is not supported</source>
         <translation>no se admite: %1</translation>
@@ -1522,6 +2169,10 @@ Sentencia: %2</translation>
         <translation>la columna &apos;%1&apos; no está en la tabla pasada a bulk_insert()</translation>
     </message>
     <message>
+        <source>Alembic would fail on this row: &quot;A value is required for bind parameter &apos;%1&apos;, in parameter group %2&quot; (every row needs the keys of the first, or pass multiinsert=False)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 as a bulk_insert() value is not supported (only None, booleans, numbers and strings)</source>
         <translation>no se admite %1 como valor de bulk_insert() (solo None, booleanos, números y cadenas)</translation>
     </message>
@@ -1552,6 +2203,58 @@ Sentencia: %2</translation>
     <message>
         <source>batch operation %1() is not supported</source>
         <translation>no se admite la operación batch %1()</translation>
+    </message>
+</context>
+<context>
+    <name>retort::Status</name>
+    <message>
+        <source>Can&apos;t locate revision identified by &apos;%1&apos;: the file that defines it (%2) could not be read.</source>
+        <translation>No se encuentra la revisión identificada por &apos;%1&apos;: no se pudo leer el archivo que la define (%2).</translation>
+    </message>
+    <message>
+        <source>Can&apos;t locate revision identified by &apos;%1&apos;: %2</source>
+        <translation>No se encuentra la revisión identificada por &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>Can&apos;t locate revision identified by &apos;%1&apos;: no revision file defines it (was the file deleted, or does the database come from another branch of the code?).</source>
+        <translation>No se encuentra la revisión identificada por &apos;%1&apos;: ningún archivo de revisión la define (¿se eliminó el archivo, o la base de datos viene de otra rama del código?).</translation>
+    </message>
+    <message>
+        <source>The version table holds a value that is not a revision id: %1</source>
+        <translation>La tabla de versiones contiene un valor que no es un id de revisión: %1</translation>
+    </message>
+    <message>
+        <source>The version table holds both %1 and its ancestor %2.</source>
+        <translation>La tabla de versiones contiene tanto %1 como su ancestro %2.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::StepSql</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>Revision %1 cannot be translated to SQL (%2): %3</source>
+        <translation>La revisión %1 no se puede traducir a SQL (%2): %3</translation>
+    </message>
+    <message>
+        <source>Revision %1: %2</source>
+        <translation>Revisión %1: %2</translation>
+    </message>
+    <message>
+        <source>Revision %1: the statement fails on the schema it is rendered for: %2
+%3</source>
+        <translation>Revisión %1: la sentencia falla sobre el esquema para el que se generó: %2
+%3</translation>
+    </message>
+    <message>
+        <source>Cannot create a scratch database.</source>
+        <translation>No se puede crear una base de datos temporal.</translation>
+    </message>
+    <message>
+        <source>Cannot copy the schema to a scratch database: %1</source>
+        <translation>No se puede copiar el esquema a una base de datos temporal: %1</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +2373,10 @@ Sentencia: %2</translation>
         <source>retort gui: cannot write %1</source>
         <translation>retort gui: no se puede escribir %1</translation>
     </message>
+    <message>
+        <source>retort: unsupported theme &apos;%1&apos; (use system, light or dark)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>retort::ui::HistoryModel</name>
@@ -1696,13 +2403,6 @@ Sentencia: %2</translation>
 </context>
 <context>
     <name>retort::ui::HistoryView</name>
-    <message numerus="yes">
-        <source>%1 of %n</source>
-        <translation>
-            <numerusform>%1 de %n</numerusform>
-            <numerusform>%1 de %n</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Filter by revision, message or label</source>
         <translation>Filtrar por revisión, mensaje o etiqueta</translation>
@@ -1742,6 +2442,10 @@ Sentencia: %2</translation>
     <message>
         <source>Open Revision File</source>
         <translation>Abrir archivo de revisión</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
     </message>
 </context>
 <context>
@@ -1993,27 +2697,6 @@ Sentencia: %2</translation>
         <source>%1 — Retort</source>
         <translation>%1 — Retort</translation>
     </message>
-    <message numerus="yes">
-        <source>%n revision(s)</source>
-        <translation>
-            <numerusform>%n revisión</numerusform>
-            <numerusform>%n revisiones</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n head(s)</source>
-        <translation>
-            <numerusform>%n cabeza</numerusform>
-            <numerusform>%n cabezas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pending</source>
-        <translation>
-            <numerusform>%n pendiente</numerusform>
-            <numerusform>%n pendientes</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Watching for changes · loaded in %1 ms</source>
         <translation>Vigilando cambios · cargado en %1 ms</translation>
@@ -2045,23 +2728,24 @@ Sentencia: %2</translation>
         <source>Open Project Folder</source>
         <translation>Abrir carpeta de proyecto</translation>
     </message>
+    <message>
+        <source>Revisions: %1</source>
+        <translation>Revisiones: %1</translation>
+    </message>
+    <message>
+        <source>Heads: %1</source>
+        <translation>Cabezas: %1</translation>
+    </message>
+    <message>
+        <source>Pending: %1</source>
+        <translation>Pendientes: %1</translation>
+    </message>
 </context>
 <context>
     <name>retort::ui::PendingModel</name>
     <message>
         <source>not available</source>
         <translation>no disponible</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n statement(s)</source>
-        <translation>
-            <numerusform>%n sentencia</numerusform>
-            <numerusform>%n sentencias</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1, %2 can lose data</source>
-        <translation>%1, %2 con posible pérdida de datos</translation>
     </message>
     <message>
         <source>Step</source>
@@ -2076,19 +2760,16 @@ Sentencia: %2</translation>
         <translation>Mensaje</translation>
     </message>
     <message>
-        <source>SQL</source>
-        <translation>SQL</translation>
+        <source>%1 (%2 can lose data)</source>
+        <translation>%1 (%2 con posible pérdida de datos)</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>Sentencias</translation>
     </message>
 </context>
 <context>
     <name>retort::ui::PendingView</name>
-    <message numerus="yes">
-        <source>%n statement(s) can lose data (highlighted).</source>
-        <translation>
-            <numerusform>%n sentencia puede perder datos (resaltada).</numerusform>
-            <numerusform>%n sentencias pueden perder datos (resaltadas).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>This migration runs no SQL.</source>
         <translation>Esta migración no ejecuta SQL.</translation>
@@ -2101,20 +2782,6 @@ Sentencia: %2</translation>
         <source>The database is up to date: there is nothing to upgrade.</source>
         <translation>La base de datos está al día: no hay nada que actualizar.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n migration(s) to run to reach the head(s), in this order.</source>
-        <translation>
-            <numerusform>%n migración por ejecutar para llegar a la cabeza o cabezas, en este orden.</numerusform>
-            <numerusform>%n migraciones por ejecutar para llegar a la cabeza o cabezas, en este orden.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The database has no version table: an upgrade would run all %n migration(s), starting from an empty history.</source>
-        <translation>
-            <numerusform>La base de datos no tiene tabla de versiones: una actualización ejecutaría %n migración, partiendo de un historial vacío.</numerusform>
-            <numerusform>La base de datos no tiene tabla de versiones: una actualización ejecutaría las %n migraciones, partiendo de un historial vacío.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The version table does not match the scripts, so Retort cannot tell what an upgrade would run. See Problems.</source>
         <translation>La tabla de versiones no coincide con los scripts, así que Retort no puede saber qué ejecutaría una actualización. Consulta Problemas.</translation>
@@ -2122,6 +2789,18 @@ Sentencia: %2</translation>
     <message>
         <source>The database could not be read, so nothing can be planned.</source>
         <translation>No se pudo leer la base de datos, así que no se puede planificar nada.</translation>
+    </message>
+    <message>
+        <source>Statements that can lose data are highlighted: %1.</source>
+        <translation>Se resaltan las sentencias que pueden perder datos: %1.</translation>
+    </message>
+    <message>
+        <source>An upgrade to the heads runs the migrations below, in this order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database has no version table: an upgrade would run every migration (%1), starting from an empty history.</source>
+        <translation>La base de datos no tiene tabla de versiones: una actualización ejecutaría todas las migraciones (%1), partiendo de un historial vacío.</translation>
     </message>
 </context>
 <context>
@@ -2177,12 +2856,9 @@ Sentencia: %2</translation>
         <source>Opened %1.</source>
         <translation>Se abrió %1.</translation>
     </message>
-    <message numerus="yes">
-        <source>Read %n revision(s) in %1 ms.</source>
-        <translation>
-            <numerusform>Se leyó %n revisión en %1 ms.</numerusform>
-            <numerusform>Se leyeron %n revisiones en %1 ms.</numerusform>
-        </translation>
+    <message>
+        <source>Revisions read: %1 (in %2 ms).</source>
+        <translation>Revisiones leídas: %1 (en %2 ms).</translation>
     </message>
 </context>
 <context>
@@ -2247,13 +2923,6 @@ Sentencia: %2</translation>
         <source>This migration runs no SQL.</source>
         <translation>Esta migración no ejecuta SQL.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n statement(s) can lose data (highlighted).</source>
-        <translation>
-            <numerusform>%n sentencia puede perder datos (resaltada).</numerusform>
-            <numerusform>%n sentencias pueden perder datos (resaltadas).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Select a revision in the history to see its details.</source>
         <translation>Selecciona una revisión en el historial para ver sus detalles.</translation>
@@ -2293,6 +2962,10 @@ Sentencia: %2</translation>
     <message>
         <source>Source</source>
         <translation>Código fuente</translation>
+    </message>
+    <message>
+        <source>Statements that can lose data are highlighted: %1.</source>
+        <translation>Se resaltan las sentencias que pueden perder datos: %1.</translation>
     </message>
 </context>
 <context>
@@ -2379,22 +3052,11 @@ Sentencia: %2</translation>
         <source>up to date</source>
         <translation>al día</translation>
     </message>
-    <message>
-        <source>The database is at the head revision(s).</source>
-        <translation>La base de datos está en la cabeza o cabezas.</translation>
-    </message>
     <message numerus="yes">
         <source>%n pending</source>
         <translation>
             <numerusform>%n pendiente</numerusform>
             <numerusform>%n pendientes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n migration(s) not applied yet.</source>
-        <translation>
-            <numerusform>%n migración aún sin aplicar.</numerusform>
-            <numerusform>%n migraciones aún sin aplicar.</numerusform>
         </translation>
     </message>
     <message>
@@ -2498,6 +3160,14 @@ Sentencia: %2</translation>
     <message>
         <source>Project:</source>
         <translation>Proyecto:</translation>
+    </message>
+    <message>
+        <source>The database is at the heads of the scripts.</source>
+        <translation>La base de datos está en las cabezas de los scripts.</translation>
+    </message>
+    <message>
+        <source>Migrations not applied yet: %1.</source>
+        <translation>Migraciones aún sin aplicar: %1.</translation>
     </message>
 </context>
 </TS>

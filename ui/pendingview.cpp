@@ -129,8 +129,7 @@ void PendingView::updateSummary()
         break;
     case StatusReport::State::Pending:
         m_summary->setKind(MessageBar::Kind::Warning);
-        m_summary->setText(
-            tr("Migrations to run to reach the heads, in this order: %1.").arg(steps));
+        m_summary->setText(tr("An upgrade to the heads runs the migrations below, in this order."));
         break;
     case StatusReport::State::NotUnderAlembic:
         m_summary->setKind(MessageBar::Kind::Warning);

@@ -306,8 +306,22 @@ void RevisionDetails::retranslateUi()
 void RevisionDetails::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslateUi();
+    } else if (event->type() == QEvent::PaletteChange) {
+        // Rich text keeps the link colour it was laid out with.
+        for (QLabel *label : {m_parents, m_children, m_file}) {
+            const QString text = label->text();
+            label->clear();
+            label->setText(text);
+        }
+        if (m_revision >= 0 && m_snapshot) {
+            QPalette statePalette = palette();
+            statePalette.setColor(QPalette::WindowText,
+                                  m_state->palette().color(QPalette::WindowText));
+            m_state->setPalette(statePalette);
+        }
+    }
 }
 
 } // namespace retort::ui

@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QStyle>
 
+using namespace Qt::StringLiterals;
+
 namespace retort::ui {
 
 SessionLog::SessionLog(QObject *parent) : QAbstractTableModel(parent) {}
@@ -36,7 +38,7 @@ QVariant SessionLog::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == TimeColumn)
-            return QLocale().toString(entry.time.time(), QLocale::LongFormat);
+            return entry.time.toString(u"HH:mm:ss"_s);
         return entry.message;
     case Qt::ToolTipRole:
         if (index.column() == MessageColumn)

@@ -1,5 +1,5 @@
 """\
-Docstring starting with an escaped newline \N{SNOWMAN}
+Docstring starting with an escaped newline \u2603
 
 Revision ID: mf000013
 """
