@@ -1111,7 +1111,7 @@ void TestCli::statusExitCodes_data()
     QTest::addColumn<QStringList>("pending");  // ids, in the order Alembic would run them
     QTest::addColumn<QStringList>("rows");
 
-    auto db = [](const QString &name) { return u"../dbs/"_s + name; };
+    auto db = [](const QString &name) -> QString { return u"../dbs/"_s + name; };
     QTest::newRow("up to date") << QStringList{} << db(u"uptodate.db"_s) << 0 << u"up_to_date"_s
                                 << QStringList{u"up to date"_s} << QStringList{} << QStringList{m_rev[7]};
     QTest::newRow("pending") << QStringList{} << db(u"pending.db"_s) << 3 << u"pending"_s
