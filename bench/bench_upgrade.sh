@@ -13,6 +13,8 @@
 #
 # Environment: REVISIONS (default 5000), BRANCH_EVERY (default: the generator's),
 # RUNS (default 1; the median is reported), KEEP=1 keeps the work directory.
+# Wall time and CPU time (user + system, with /usr/bin/time) are reported: on a
+# busy disk the wall time of all three is dominated by fsync at each commit.
 # Each run starts from a new empty (0-byte) database file. The three results are
 # checked against each other (same tables, same alembic_version rows). Not part
 # of ctest.
@@ -60,16 +62,24 @@ unset PYTHONHASHSEED PYTHONDONTWRITEBYTECODE
 
 now_ns() { date +%s%N; }
 
-# seconds (3 decimals) taken by "$@"; its output goes to $work/last.out / last.err
+# Wall seconds (3 decimals) taken by "$@", printed; its CPU seconds (user + system,
+# from /usr/bin/time when installed) are appended to the file named by $cpu_file.
+# The command's output goes to $work/last.out / last.err.
 timed() {
     t0=$(now_ns)
-    if "$@" >"$work/last.out" 2>"$work/last.err"; then status=0; else status=$?; fi
+    if [ -x /usr/bin/time ]; then
+        if /usr/bin/time -f '%U %S' -o "$work/cpu" "$@" >"$work/last.out" 2>"$work/last.err"; then status=0; else status=$?; fi
+    else
+        echo "0 0" >"$work/cpu"
+        if "$@" >"$work/last.out" 2>"$work/last.err"; then status=0; else status=$?; fi
+    fi
     t1=$(now_ns)
     if [ "$status" != 0 ]; then
         echo "bench_upgrade: '$*' failed with status $status:" >&2
         tail -n 5 "$work/last.err" >&2
         exit 1
     fi
+    tail -n 1 "$work/cpu" | awk '{ printf "%.3f\n", $1 + $2 }' >>"$cpu_file"
     awk -v ns=$((t1 - t0)) 'BEGIN { printf "%.3f\n", ns / 1e9 }'
 }
 
@@ -88,13 +98,14 @@ fi
 statements=$(grep -c ';$' "$work/upgrade.sql" || true)
 
 : >"$work/t.retort"; : >"$work/t.alembic"; : >"$work/t.sqlite3"
+: >"$work/c.retort"; : >"$work/c.alembic"; : >"$work/c.sqlite3"
 i=0
 while [ "$i" -lt "$runs" ]; do
     rm -f retort.db* alembic.db* sqlite3.db*
     : >retort.db; : >alembic.db; : >sqlite3.db
-    timed "$retort" -c alembic.ini --db retort.db upgrade heads --no-backup >>"$work/t.retort"
-    timed "$python" -m alembic -c alembic.ini upgrade heads >>"$work/t.alembic"
-    timed sqlite3 -bail sqlite3.db ".read $work/upgrade.sql" >>"$work/t.sqlite3"
+    cpu_file=$work/c.retort timed "$retort" -c alembic.ini --db retort.db upgrade heads --no-backup >>"$work/t.retort"
+    cpu_file=$work/c.alembic timed "$python" -m alembic -c alembic.ini upgrade heads >>"$work/t.alembic"
+    cpu_file=$work/c.sqlite3 timed sqlite3 -bail sqlite3.db ".read $work/upgrade.sql" >>"$work/t.sqlite3"
     i=$((i + 1))
 done
 
@@ -110,12 +121,15 @@ if [ "$s_retort" != "$s_alembic" ] || [ "$s_sqlite3" != "$s_alembic" ]; then
 fi
 
 rt=$(median <"$work/t.retort"); at=$(median <"$work/t.alembic"); st=$(median <"$work/t.sqlite3")
+rc=$(median <"$work/c.retort"); ac=$(median <"$work/c.alembic"); sc=$(median <"$work/c.sqlite3")
 echo "upgrade heads of a $revisions-revision history on an empty database (median of $runs run(s); $s_alembic)"
-printf '%-40s %10s\n' "how" "wall time"
-printf '%-40s %8.3f s\n' "retort upgrade heads --no-backup" "$rt"
-printf '%-40s %8.3f s\n' "alembic upgrade heads" "$at"
-printf '%-40s %8.3f s\n' "sqlite3 db < script ($statements statements)" "$st"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown); $(nproc 2>/dev/null || echo '?') CPUs"
+printf '%-40s %10s %10s\n' "how" "wall" "CPU"
+printf '%-40s %8.3f s %8.3f s\n' "retort upgrade heads --no-backup" "$rt" "$rc"
+printf '%-40s %8.3f s %8.3f s\n' "alembic upgrade heads" "$at" "$ac"
+printf '%-40s %8.3f s %8.3f s\n' "sqlite3 db < script ($statements statements)" "$st" "$sc"
 echo "script: $script_source"
-awk -v r="$rt" -v a="$at" -v s="$st" 'BEGIN {
-    printf "\nretort is %.1fx faster than alembic; retort / plain sqlite3 = %.2f\n", (r > 0 ? a / r : 0), (s > 0 ? r / s : 0)
+awk -v r="$rt" -v a="$at" -v s="$st" -v rc="$rc" -v ac="$ac" 'BEGIN {
+    printf "\nwall: retort is %.1fx faster than alembic; retort / plain sqlite3 = %.2f\n", (r > 0 ? a / r : 0), (s > 0 ? r / s : 0)
+    printf "CPU:  retort uses %.1fx less than alembic\n", (rc > 0 ? ac / rc : 0)
 }'

@@ -94,6 +94,9 @@ struct Inspection
     bool checked = false;  // integrity and foreign keys were checked
     QStringList integrity;
     QStringList foreignKeyViolations;
+    // Without the version table: other tables shaped like one (a single
+    // version_num column), with their rows; perhaps this project's, renamed.
+    QList<std::pair<QString, QStringList>> lookAlikes;
     QString error;
 };
 
@@ -146,6 +149,18 @@ Inspection inspect(sqlite3 *handle, const QString &versionTable, bool checks)
         return inspection;
     }
     inspection.schema = schema.snapshot;
+    if (!inspection.tableExists) {
+        for (const auto &table : inspection.schema.tables()) {
+            if (table->columns.size() != 1 ||
+                table->columns.first().name.compare(u"version_num"_s, Qt::CaseInsensitive) != 0)
+                continue;
+            QStringList rows;
+            for (const QVariantList &row :
+                 query(handle, u"SELECT version_num FROM "_s + sqlIdentifier(table->name)).rows)
+                rows.append(row.value(0).toString());
+            inspection.lookAlikes.append({table->name, rows});
+        }
+    }
     if (checks) {
         const QueryResult integrity = query(handle, u"PRAGMA integrity_check"_s);
         if (!integrity.error.isEmpty()) {
@@ -781,7 +796,7 @@ void Analysis::addLocationEvidence(Diagnosis &d, const Location &location) const
         QStringList nearest;
         for (const FingerprintCandidate &c : location.matches.mid(0, 3))
             nearest.append(
-                Doctor::tr("%1 (%2 differences)").arg(id(c.revision)).arg(c.differenceSize));
+                Doctor::tr("%1 (differences: %2)").arg(id(c.revision)).arg(c.differenceSize));
         d.details.append(Doctor::tr("No revision's schema matches; the nearest: %1.")
                              .arg(nearest.join(u", "_s)));
     }
@@ -811,7 +826,20 @@ bool Analysis::versionTable()
                                          "the table was dropped). %2")
                                   .arg(m_table, consequence)
                             : Doctor::tr("%1 has no rows. %2").arg(m_table, consequence);
-        const Location location = locate(m_clean);
+        // A version table under another name is not part of the schema to match.
+        SchemaSnapshot schema = m_clean;
+        if (noTable && !m_in.lookAlikes.isEmpty()) {
+            QSet<QString> names;
+            for (const auto &[name, rows] : m_in.lookAlikes) {
+                names.insert(name.toLower());
+                d.details.append(
+                    Doctor::tr("Table %1 looks like a version table (it holds %2): if "
+                               "it is this project's, give --version-table %1.")
+                        .arg(name, rows.isEmpty() ? Doctor::tr("no rows") : rows.join(u", "_s)));
+            }
+            schema = schema.patched(names, SchemaSnapshot());
+        }
+        const Location location = locate(schema);
         // Only the first revision, in part: a half-applied first revision
         // rather than a revision to stamp.
         if (location.found && location.partialRevision >= 0 && location.revision < 0 &&
@@ -1068,6 +1096,14 @@ bool Analysis::halfApplied(const QList<int> &rows, const SchemaSnapshot &start,
         // the end; that is a schema ahead of its version, not half a migration.
         if (replay && replay.after[matched] == replay.after.last())
             continue;
+        // Statements that change rows only leave the schema as it was: whether
+        // they ran cannot be seen. They are taken as run (Alembic stops at the
+        // failing statement, usually the next schema change), so that
+        // completing never inserts rows twice.
+        const int firstMatch = matched;
+        while (matched + 1 < replay.after.size() &&
+               replay.after[matched + 1] == replay.after[matched])
+            ++matched;
         const SchemaSnapshot &actual = withTmp ? m_in.schema : m_clean;
         Diagnosis d;
         d.code = u"half-applied"_s;
@@ -1090,6 +1126,12 @@ bool Analysis::halfApplied(const QList<int> &rows, const SchemaSnapshot &start,
                 Doctor::tr("did not run: %1").arg(SqlRenderer::offlineText(replay.statements[k])));
         if (!replay)
             d.details.append(replay.error);
+        if (matched > firstMatch)
+            d.details.append(Doctor::tr("Statements %1 to %2 change rows only; whether they ran "
+                                        "cannot be told from the schema. They are taken as run "
+                                        "and not repeated.")
+                                 .arg(firstMatch + 2)
+                                 .arg(matched + 1));
         d.differences = attribute(rows, start, SchemaSnapshot::compare(start, actual));
 
         const Convergence revert = converge(actual, start, false);
