@@ -277,7 +277,21 @@ Each finding has a code, the evidence and, where possible, a repair.
 
 Exit status: 0 healthy (or repaired), 1 the repair failed or there is none,
 4 problems found (or left), 5 database unreadable.</source>
-        <translation type="unfinished"></translation>
+        <translation>uso: retort doctor [--fix CODE|all [--yes]]
+
+Diagnostica la base de datos frente a sus scripts: las filas de la tabla de
+versiones, el esquema que debería dejar cada revisión, tablas temporales
+sobrantes, integridad. Cada hallazgo tiene un código, la evidencia y, cuando
+es posible, una reparación.
+
+  --fix CODE|all   repara un hallazgo (CODE, o CODE:REPAIR para elegir una de
+                   sus reparaciones, p. ej. half-applied:complete) o todos;
+                   muestra el SQL y, en un terminal, pregunta antes de escribir
+  --yes            aplica sin preguntar: copia de seguridad, una transacción,
+                   comprobación, nuevo diagnóstico, registro de auditoría
+
+Código de salida: 0 sana (o reparada), 1 falló la reparación o no hay ninguna,
+4 problemas encontrados (o pendientes), 5 base de datos ilegible.</translation>
     </message>
     <message>
         <source>Nothing was run: %1 step(s) of the plan cannot be applied.</source>
@@ -313,15 +327,15 @@ Exit status: 0 healthy (or repaired), 1 the repair failed or there is none,
     </message>
     <message>
         <source>info</source>
-        <translation type="unfinished"></translation>
+        <translation>información</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>aviso</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>error</translation>
     </message>
     <message>
         <source>No problems found.</source>
@@ -329,59 +343,59 @@ Exit status: 0 healthy (or repaired), 1 the repair failed or there is none,
     </message>
     <message>
         <source>    Evidence:</source>
-        <translation type="unfinished"></translation>
+        <translation>    Evidencia:</translation>
     </message>
     <message>
         <source>    Repair (retort doctor --fix %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>    Reparación (retort doctor --fix %1): %2</translation>
     </message>
     <message>
         <source>    Or (retort doctor --fix %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>    O bien (retort doctor --fix %1): %2</translation>
     </message>
     <message>
         <source>      -- DESTRUCTIVE: drops a table or column that may hold data</source>
-        <translation type="unfinished"></translation>
+        <translation>      -- DESTRUCTIVA: elimina una tabla o columna que puede contener datos</translation>
     </message>
     <message>
         <source>Version table:   %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabla de versiones: %1</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(vacía)</translation>
     </message>
     <message>
         <source>Repair of %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reparación de %1:</translation>
     </message>
     <message>
         <source>  -- DESTRUCTIVE: drops a table or column that may hold data</source>
-        <translation type="unfinished"></translation>
+        <translation>  -- DESTRUCTIVA: elimina una tabla o columna que puede contener datos</translation>
     </message>
     <message>
         <source>Nothing was written. Run again with --yes to apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha escrito nada. Vuelve a ejecutarlo con --yes para aplicarlo.</translation>
     </message>
     <message>
         <source>Apply? A backup is taken first. [y/N] </source>
-        <translation type="unfinished"></translation>
+        <translation>¿Aplicar? Antes se hace una copia de seguridad. [y/N] </translation>
     </message>
     <message>
         <source>Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha escrito nada.</translation>
     </message>
     <message>
         <source>Applied %1 statement(s) in one transaction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se aplicaron %1 sentencia(s) en una sola transacción.</translation>
     </message>
     <message>
         <source>Version table:   %1 -&gt; %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabla de versiones: %1 -&gt; %2</translation>
     </message>
     <message>
         <source>After the repair:</source>
-        <translation type="unfinished"></translation>
+        <translation>Después de la reparación:</translation>
     </message>
     <message>
         <source>not rendered: an earlier step failed</source>
@@ -546,7 +560,7 @@ Exit status: 0 healthy (or repaired), 1 the repair failed or there is none,
     <name>retort::Doctor</name>
     <message>
         <source>%1 row %2 refers to a missing row of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>la fila %2 de %1 hace referencia a una fila inexistente de %3</translation>
     </message>
     <message>
         <source>Cannot create a scratch database.</source>
@@ -554,315 +568,311 @@ Exit status: 0 healthy (or repaired), 1 the repair failed or there is none,
     </message>
     <message>
         <source>cannot rebuild table %1 from its definition</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede reconstruir la tabla %1 a partir de su definición</translation>
     </message>
     <message>
         <source>the empty schema (no revision)</source>
-        <translation type="unfinished"></translation>
+        <translation>el esquema vacío (ninguna revisión)</translation>
     </message>
     <message>
         <source>A revision file cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer un archivo de revisión</translation>
     </message>
     <message>
         <source>%1: %2. Neither Alembic nor Retort can load this file, so its revision is missing from the history; revisions that follow it cannot be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2. Ni Alembic ni Retort pueden cargar este archivo, así que su revisión falta en el historial; las revisiones que la siguen no son alcanzables.</translation>
     </message>
     <message>
         <source>A revision names a parent that does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Una revisión indica un padre que no existe</translation>
     </message>
     <message>
         <source>%1. Alembic stops with an error on this history. Restore the missing revision file or correct down_revision.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Alembic se detiene con un error en este historial. Restaura el archivo de revisión que falta o corrige down_revision.</translation>
     </message>
     <message>
         <source>The revisions form a cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Las revisiones forman un ciclo</translation>
     </message>
     <message>
         <source>%1. Alembic refuses to work with this history until the cycle is broken in down_revision or depends_on.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Alembic se niega a trabajar con este historial hasta que se rompa el ciclo en down_revision o depends_on.</translation>
     </message>
     <message>
         <source>Two files define the same revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Dos archivos definen la misma revisión</translation>
     </message>
     <message>
         <source>%1: Alembic uses the file it reads last and ignores the other. Remove or renumber one of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Alembic usa el último archivo que lee e ignora el otro. Elimina o renumera uno de ellos.</translation>
     </message>
     <message>
         <source>A branch label is used twice</source>
-        <translation type="unfinished"></translation>
+        <translation>Una etiqueta de rama se usa dos veces</translation>
     </message>
     <message>
         <source>%1. Alembic refuses to work with this history until one of the labels is renamed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Alembic se niega a trabajar con este historial hasta que se renombre una de las etiquetas.</translation>
     </message>
     <message>
         <source>The version table holds values that are not revision ids</source>
-        <translation type="unfinished"></translation>
+        <translation>La tabla de versiones contiene valores que no son identificadores de revisión</translation>
     </message>
     <message>
         <source>Rows of %1 hold %2. Alembic cannot work with such rows; they were not written by Alembic and mean nothing, so they can be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las filas de %1 contienen %2. Alembic no puede trabajar con esas filas; no las escribió Alembic y no significan nada, así que se pueden eliminar.</translation>
     </message>
     <message>
         <source>Delete the rows that are not revision ids.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina las filas que no son identificadores de revisión.</translation>
     </message>
     <message>
         <source>A temporary table of a failed batch migration is left behind</source>
-        <translation type="unfinished"></translation>
+        <translation>Queda una tabla temporal de una migración batch fallida</translation>
     </message>
     <message>
         <source>%1 is the copy Alembic makes while it rebuilds table %2 in a batch operation. It is left only when the rebuild failed half-way (Alembic does not run migrations in a transaction on SQLite). The next attempt fails with &quot;table %1 already exists&quot;. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es la copia que hace Alembic mientras reconstruye la tabla %2 en una operación batch. Solo queda cuando la reconstrucción falló a medias (Alembic no ejecuta las migraciones en una transacción en SQLite). El siguiente intento falla con &quot;table %1 already exists&quot;. %3</translation>
     </message>
     <message>
         <source>Table %1 itself is still there, so the copy can be dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>La propia tabla %1 sigue existiendo, así que se puede eliminar la copia.</translation>
     </message>
     <message>
         <source>Table %1 itself is missing: the copy may hold its only data; look at it before dropping it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta la propia tabla %1: la copia puede contener sus únicos datos; revísala antes de eliminarla.</translation>
     </message>
     <message>
         <source>Drop the leftover table %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina la tabla sobrante %1.</translation>
     </message>
     <message>
         <source>Remove every row from %1 (stamp base).</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina todas las filas de %1 (stamp base).</translation>
     </message>
     <message>
         <source>Stamp %1: the version table will hold %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sella %1: la tabla de versiones contendrá %2.</translation>
     </message>
     <message>
         <source>plus the first %1 of the %2 statements of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>más las primeras %1 de las %2 sentencias de %3</translation>
     </message>
     <message>
         <source>The schema is exactly that of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El esquema es exactamente el de %1.</translation>
     </message>
     <message>
         <source>The schema is that of %1, %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>El esquema es el de %1, %2.</translation>
     </message>
     <message>
         <source>Revisions with the same schema: %1. The oldest is chosen; later ones will run again on upgrade.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2 differences)</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisiones con el mismo esquema: %1. Se elige la más antigua; las posteriores se volverán a ejecutar con upgrade.</translation>
     </message>
     <message>
         <source>No revision&apos;s schema matches; the nearest: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>El esquema no coincide con el de ninguna revisión; el más cercano: %1.</translation>
     </message>
     <message>
         <source>The database has tables but no version table</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos tiene tablas pero no tabla de versiones</translation>
     </message>
     <message>
         <source>The version table is empty but the database has tables</source>
-        <translation type="unfinished"></translation>
+        <translation>La tabla de versiones está vacía pero la base de datos tiene tablas</translation>
     </message>
     <message>
         <source>Alembic takes such a database for an empty one: `upgrade` would try to create tables that exist and fail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alembic toma una base de datos así por vacía: `upgrade` intentaría crear tablas que ya existen y fallaría.</translation>
     </message>
     <message>
         <source>There is no %1 table (a database from before Alembic, or the table was dropped). %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay tabla %1 (una base de datos anterior a Alembic, o se eliminó la tabla). %2</translation>
     </message>
     <message>
         <source>%1 has no rows. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no tiene filas. %2</translation>
     </message>
     <message>
         <source>Create the version table %1 and stamp %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Crea la tabla de versiones %1 y sella %2.</translation>
     </message>
     <message>
         <source>Stamp %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sella %1.</translation>
     </message>
     <message>
         <source>The version table names a revision the scripts do not have</source>
-        <translation type="unfinished"></translation>
+        <translation>La tabla de versiones indica una revisión que los scripts no tienen</translation>
     </message>
     <message>
         <source>no revision file defines %1: was the file deleted, or does the database come from another branch of the code?</source>
-        <translation type="unfinished"></translation>
+        <translation>ningún archivo de revisión define %1: ¿se eliminó el archivo, o la base de datos procede de otra rama del código?</translation>
     </message>
     <message>
         <source>the file that defines %1 (%2) cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer el archivo que define %1 (%2)</translation>
     </message>
     <message>
         <source>%1 is left out of the history: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 queda fuera del historial: %2</translation>
     </message>
     <message>
         <source>Alembic fails with &quot;Can&apos;t locate revision identified by &apos;%1&apos;&quot;: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alembic falla con &quot;Can&apos;t locate revision identified by &apos;%1&apos;&quot;: %2.</translation>
     </message>
     <message>
         <source>Replace %1 with %2, the revision the schema matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sustituye %1 por %2, la revisión con la que coincide el esquema.</translation>
     </message>
     <message>
         <source>Delete %1: the schema is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina %1: el esquema está vacío.</translation>
     </message>
     <message>
         <source>The other rows (%1) account for the whole schema.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las demás filas (%1) explican todo el esquema.</translation>
     </message>
     <message>
         <source>Delete %1 from the version table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina %1 de la tabla de versiones.</translation>
     </message>
     <message>
         <source>The version table holds a revision and its ancestor</source>
-        <translation type="unfinished"></translation>
+        <translation>La tabla de versiones contiene una revisión y su ancestro</translation>
     </message>
     <message>
         <source>%1 is an ancestor of %2; both are stored. Alembic fails with &quot;Requested revision overlaps with other requested revisions&quot;. A descendant implies its ancestors, so the ancestor rows can go.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 es ancestro de %2; ambas están guardadas. Alembic falla con &quot;Requested revision overlaps with other requested revisions&quot;. Un descendiente implica a sus ancestros, así que las filas de los ancestros se pueden quitar.</translation>
     </message>
     <message>
         <source>The schema matches %1 exactly.</source>
-        <translation type="unfinished"></translation>
+        <translation>El esquema coincide exactamente con %1.</translation>
     </message>
     <message>
         <source>The schema does not match %1 either; look at the other findings after this repair.</source>
-        <translation type="unfinished"></translation>
+        <translation>El esquema tampoco coincide con %1; revisa los demás hallazgos después de esta reparación.</translation>
     </message>
     <message>
         <source>Delete the ancestor rows %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina las filas de ancestros %1.</translation>
     </message>
     <message>
         <source>The schema cannot be checked against the scripts</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede comprobar el esquema frente a los scripts</translation>
     </message>
     <message>
         <source>Retort cannot tell what schema the current revision should have: %1. The differences below may be what that revision does.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retort no puede saber qué esquema debería tener la revisión actual: %1. Las diferencias siguientes pueden ser lo que hace esa revisión.</translation>
     </message>
     <message>
         <source>The version table has a row for a branch the schema does not have</source>
-        <translation type="unfinished"></translation>
+        <translation>La tabla de versiones tiene una fila para una rama que el esquema no tiene</translation>
     </message>
     <message>
         <source>%1 is stored beside %2, but none of the changes of %1&apos;s branch are in the database: the schema is exactly that of %2. This happens when a revision of a sibling branch is stamped by mistake (`alembic stamp` adds a row for a branch that is not yet represented).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está guardada junto a %2, pero ninguno de los cambios de la rama de %1 está en la base de datos: el esquema es exactamente el de %2. Esto ocurre cuando se sella por error una revisión de una rama hermana (`alembic stamp` añade una fila para una rama que aún no está representada).</translation>
     </message>
     <message>
         <source>Delete the row %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina la fila %1.</translation>
     </message>
     <message>
         <source>Revision %1 was applied only in part</source>
-        <translation type="unfinished"></translation>
+        <translation>La revisión %1 solo se aplicó en parte</translation>
     </message>
     <message>
         <source>The database has the first %1 of the %2 statements of %3, but the version table still says %4. Alembic runs migrations on SQLite without a transaction, so a migration that fails half-way leaves its first changes behind; running it again fails (e.g. &quot;table already exists&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de datos tiene las primeras %1 de las %2 sentencias de %3, pero la tabla de versiones sigue indicando %4. Alembic ejecuta las migraciones en SQLite sin transacción, así que una migración que falla a medias deja aplicados sus primeros cambios; volver a ejecutarla falla (p. ej. &quot;table already exists&quot;).</translation>
     </message>
     <message>
         <source>no revision</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguna revisión</translation>
     </message>
     <message>
         <source>ran: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>se ejecutó: %1</translation>
     </message>
     <message>
         <source>did not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se ejecutó: %1</translation>
     </message>
     <message>
         <source>Undo what ran of %1, so that the schema is again that of %2 and `upgrade` can run it afresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshaz lo que se ejecutó de %1, para que el esquema vuelva a ser el de %2 y `upgrade` pueda ejecutarla de nuevo.</translation>
     </message>
     <message>
         <source>the empty database</source>
-        <translation type="unfinished"></translation>
+        <translation>la base de datos vacía</translation>
     </message>
     <message>
         <source>Undoing it is not possible automatically: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No es posible deshacerla automáticamente: %1</translation>
     </message>
     <message>
         <source>the result would differ</source>
-        <translation type="unfinished"></translation>
+        <translation>el resultado sería distinto</translation>
     </message>
     <message>
         <source>Run the %1 statement(s) of %2 that did not run, and record %2 as applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecuta las %1 sentencia(s) de %2 que no se ejecutaron y registra %2 como aplicada.</translation>
     </message>
     <message>
         <source>Completing it is not possible automatically: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No es posible completarla automáticamente: %1</translation>
     </message>
     <message>
         <source>(and part of %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(y parte de %1)</translation>
     </message>
     <message>
         <source>The version table is ahead of the schema</source>
-        <translation type="unfinished"></translation>
+        <translation>La tabla de versiones va por delante del esquema</translation>
     </message>
     <message>
         <source>The version table says %1, but the schema is that of %2%3, an earlier revision: the migrations in between are recorded as applied although their changes are not in the database (typically `alembic stamp head` after a failed upgrade). Code expecting them fails with errors such as &quot;no such column&quot;. Stamping back to %2 lets `upgrade` run them.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tabla de versiones indica %1, pero el esquema es el de %2%3, una revisión anterior: las migraciones intermedias constan como aplicadas aunque sus cambios no están en la base de datos (normalmente por un `alembic stamp head` tras un upgrade fallido). El código que cuenta con ellas falla con errores como &quot;no such column&quot;. Sellar de nuevo %2 permite que `upgrade` las ejecute.</translation>
     </message>
     <message>
         <source>The schema is ahead of the version table</source>
-        <translation type="unfinished"></translation>
+        <translation>El esquema va por delante de la tabla de versiones</translation>
     </message>
     <message>
         <source>The schema already has the changes up to %2%3, but the version table says %1: `upgrade` would run them again and fail with errors such as &quot;duplicate column name&quot; or &quot;table already exists&quot;. Stamping %2 records them as applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>El esquema ya tiene los cambios hasta %2%3, pero la tabla de versiones indica %1: `upgrade` los volvería a ejecutar y fallaría con errores como &quot;duplicate column name&quot; o &quot;table already exists&quot;. Sellar %2 los registra como aplicados.</translation>
     </message>
     <message>
         <source>The schema differs from what %1 should have</source>
-        <translation type="unfinished"></translation>
+        <translation>El esquema difiere del que debería tener %1</translation>
     </message>
     <message>
         <source>an empty database</source>
-        <translation type="unfinished"></translation>
+        <translation>una base de datos vacía</translation>
     </message>
     <message>
         <source>%1 difference(s) between the database and the schema the scripts build up to %2. Code that needs a missing object fails with errors such as &quot;no such column&quot;; a migration that creates an object already there fails with &quot;duplicate column name&quot; or &quot;already exists&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 diferencia(s) entre la base de datos y el esquema que construyen los scripts hasta %2. El código que necesita un objeto que falta falla con errores como &quot;no such column&quot;; una migración que crea un objeto que ya existe falla con &quot;duplicate column name&quot; o &quot;already exists&quot;.</translation>
     </message>
     <message>
         <source>Re-create what is missing or different, as the revisions that made it define it (data of rebuilt tables is copied; extra objects are left alone).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuelve a crear lo que falta o es distinto, tal como lo definen las revisiones que lo crearon (los datos de las tablas reconstruidas se copian; los objetos sobrantes no se tocan).</translation>
     </message>
     <message>
         <source>SQLite&apos;s integrity check fails</source>
-        <translation type="unfinished"></translation>
+        <translation>Falla la comprobación de integridad de SQLite</translation>
     </message>
     <message>
         <source>PRAGMA integrity_check reports damage in the database file. Retort does not repair it: restore a backup, or recover the data with the sqlite3 shell&apos;s .recover command into a new file.</source>
-        <translation type="unfinished"></translation>
+        <translation>PRAGMA integrity_check informa de daños en el archivo de base de datos. Retort no lo repara: restaura una copia de seguridad, o recupera los datos en un archivo nuevo con el comando .recover del shell sqlite3.</translation>
     </message>
     <message>
         <source>Rows refer to rows that do not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay filas que hacen referencia a filas que no existen</translation>
     </message>
     <message>
         <source>PRAGMA foreign_key_check finds %1 row(s) whose foreign key points nowhere. The data needs fixing by someone who knows it; a migration that rebuilds these tables with foreign keys on would fail.</source>
-        <translation type="unfinished"></translation>
+        <translation>PRAGMA foreign_key_check encuentra %1 fila(s) cuya clave foránea no apunta a nada. Los datos debe corregirlos alguien que los conozca; una migración que reconstruya estas tablas con las claves foráneas activadas fallaría.</translation>
     </message>
     <message>
         <source>No database: give --db FILE or set sqlalchemy.url in alembic.ini.</source>
@@ -870,7 +880,7 @@ Exit status: 0 healthy (or repaired), 1 the repair failed or there is none,
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished">No se puede abrir %1: %2. {1:?} {2?}</translation>
+        <translation>No se puede abrir %1: %2</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
@@ -878,23 +888,23 @@ Exit status: 0 healthy (or repaired), 1 the repair failed or there is none,
     </message>
     <message>
         <source>%1 — made by revision %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — creado por la revisión %2</translation>
     </message>
     <message>
         <source>%1 — made by pending revision %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — creado por la revisión pendiente %2</translation>
     </message>
     <message>
         <source>%1 — removed by revision %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — eliminado por la revisión %2</translation>
     </message>
     <message>
         <source>%1 — no revision makes it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — ninguna revisión lo crea</translation>
     </message>
     <message>
         <source>Nothing to repair: no finding has the code &apos;%1&apos; (found: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada que reparar: ningún hallazgo tiene el código &apos;%1&apos; (encontrados: %2).</translation>
     </message>
     <message>
         <source>none</source>
@@ -902,27 +912,27 @@ Exit status: 0 healthy (or repaired), 1 the repair failed or there is none,
     </message>
     <message>
         <source>Cannot copy the schema to plan the repair: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede copiar el esquema para planificar la reparación: %1</translation>
     </message>
     <message>
         <source>The repair of &apos;%1&apos; fails on a copy of the schema: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La reparación de &apos;%1&apos; falla en una copia del esquema: %2</translation>
     </message>
     <message>
         <source>No automatic repair for &apos;%1&apos;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay reparación automática para &apos;%1&apos;: %2</translation>
     </message>
     <message>
         <source>none of the findings has one</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguno de los hallazgos tiene una</translation>
     </message>
     <message>
         <source>Cannot write to %1: it is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede escribir en %1: es de solo lectura.</translation>
     </message>
     <message>
         <source>%1 changed while it was being diagnosed; nothing was written. Diagnose again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cambió mientras se diagnosticaba; no se ha escrito nada. Vuelve a diagnosticarla.</translation>
     </message>
     <message>
         <source>Nothing was written because the backup failed: %1</source>
@@ -930,17 +940,39 @@ Exit status: 0 healthy (or repaired), 1 the repair failed or there is none,
     </message>
     <message>
         <source>not allowed in a repair</source>
-        <translation type="unfinished"></translation>
+        <translation>no permitido en una reparación</translation>
     </message>
     <message>
         <source>The repair failed and was rolled back; nothing was changed.
 Statement: %1
 SQLite: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La reparación falló y se revirtió; no se ha cambiado nada.
+Sentencia: %1
+SQLite: %2</translation>
     </message>
     <message>
         <source>The repair could not be committed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo confirmar la reparación: %1</translation>
+    </message>
+    <message>
+        <source>%1 (differences: %2)</source>
+        <translation>%1 (diferencias: %2)</translation>
+    </message>
+    <message>
+        <source>Table %1 looks like a version table (it holds %2): if it is this project&apos;s, give --version-table %1.</source>
+        <translation>La tabla %1 parece una tabla de versiones (contiene %2): si es la de este proyecto, indica --version-table %1.</translation>
+    </message>
+    <message>
+        <source>no rows</source>
+        <translation>ninguna fila</translation>
+    </message>
+    <message>
+        <source>Statements %1 to %2 change rows only; whether they ran cannot be told from the schema. They are taken as run and not repeated.</source>
+        <translation>Las sentencias %1 a %2 solo cambian filas; el esquema no permite saber si se ejecutaron. Se dan por ejecutadas y no se repiten.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has no repair &apos;%2&apos; (it has: %3).</source>
+        <translation>&apos;%1&apos; no tiene la reparación &apos;%2&apos; (tiene: %3).</translation>
     </message>
 </context>
 <context>
@@ -951,49 +983,51 @@ SQLite: %2</source>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer %1: %2</translation>
     </message>
     <message>
         <source>revision %1 cannot be translated to SQL (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>la revisión %1 no se puede traducir a SQL (%2): %3</translation>
     </message>
     <message>
         <source>revision %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>revisión %1: %2</translation>
     </message>
     <message>
         <source>revision %1: a statement fails on the schema replayed so far: %2
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>revisión %1: una sentencia falla sobre el esquema reproducido hasta ahora: %2
+%3</translation>
     </message>
     <message>
         <source>the schema before %1 cannot be rebuilt: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede reconstruir el esquema anterior a %1: %2</translation>
     </message>
     <message>
         <source>the replayed schema cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede leer el esquema reproducido: %1</translation>
     </message>
     <message>
         <source>The history cannot be replayed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede reproducir el historial: %1</translation>
     </message>
     <message>
         <source>revision %1 refers to a revision that is not present</source>
-        <translation type="unfinished"></translation>
+        <translation>la revisión %1 hace referencia a una revisión que no está presente</translation>
     </message>
     <message>
         <source>not a revision of the scripts</source>
-        <translation type="unfinished"></translation>
+        <translation>no es una revisión de los scripts</translation>
     </message>
     <message>
         <source>the schema cannot be rebuilt: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>no se puede reconstruir el esquema: %1</translation>
     </message>
     <message>
         <source>revision %1: the statement fails: %2
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>revisión %1: la sentencia falla: %2
+%3</translation>
     </message>
 </context>
 <context>
@@ -1400,67 +1434,67 @@ Sentencia: %2</translation>
     <name>retort::SchemaSnapshot</name>
     <message>
         <source>table %1</source>
-        <translation type="unfinished"></translation>
+        <translation>tabla %1</translation>
     </message>
     <message>
         <source>column %1.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>columna %1.%2</translation>
     </message>
     <message>
         <source>index %1</source>
-        <translation type="unfinished"></translation>
+        <translation>índice %1</translation>
     </message>
     <message>
         <source>unique constraint %1 of table %2</source>
-        <translation type="unfinished"></translation>
+        <translation>restricción única %1 de la tabla %2</translation>
     </message>
     <message>
         <source>foreign key %1 of table %2</source>
-        <translation type="unfinished"></translation>
+        <translation>clave foránea %1 de la tabla %2</translation>
     </message>
     <message>
         <source>view %1</source>
-        <translation type="unfinished"></translation>
+        <translation>vista %1</translation>
     </message>
     <message>
         <source>trigger %1</source>
-        <translation type="unfinished"></translation>
+        <translation>disparador %1</translation>
     </message>
     <message>
         <source>%1 is missing (expected: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>falta %1 (se esperaba: %2)</translation>
     </message>
     <message>
         <source>%1 is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>falta %1</translation>
     </message>
     <message>
         <source>%1 is not expected (found: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no se esperaba (encontrado: %2)</translation>
     </message>
     <message>
         <source>%1 is not expected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no se esperaba</translation>
     </message>
     <message>
         <source>%1 differs (expected: %2; found: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 difiere (se esperaba: %2; encontrado: %3)</translation>
     </message>
     <message>
         <source>%1 differs from what is expected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 difiere de lo esperado</translation>
     </message>
     <message>
         <source>The connection is not an open SQLite database.</source>
-        <translation type="unfinished"></translation>
+        <translation>La conexión no es una base de datos SQLite abierta.</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished">No se puede abrir %1: %2. {1:?} {2?}</translation>
+        <translation>No se puede abrir %1: %2</translation>
     </message>
     <message>
         <source>Cannot read the schema of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el esquema de %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1710,7 +1744,7 @@ Sentencia: %2</translation>
     </message>
     <message>
         <source>the table rebuild would copy no column</source>
-        <translation type="unfinished"></translation>
+        <translation>la reconstrucción de la tabla no copiaría ninguna columna</translation>
     </message>
     <message>
         <source>Alembic cannot run this on SQLite: &quot;No support for ALTER of constraints in SQLite dialect. Please refer to the batch mode feature which allows for SQLite migrations using a copy-and-move strategy.&quot;</source>
@@ -2170,7 +2204,7 @@ Sentencia: %2</translation>
     </message>
     <message>
         <source>Alembic would fail on this row: &quot;A value is required for bind parameter &apos;%1&apos;, in parameter group %2&quot; (every row needs the keys of the first, or pass multiinsert=False)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alembic fallaría en esta fila: &quot;A value is required for bind parameter &apos;%1&apos;, in parameter group %2&quot; (cada fila necesita las claves de la primera, o pasa multiinsert=False)</translation>
     </message>
     <message>
         <source>%1 as a bulk_insert() value is not supported (only None, booleans, numbers and strings)</source>
@@ -2375,7 +2409,7 @@ Sentencia: %2</translation>
     </message>
     <message>
         <source>retort: unsupported theme &apos;%1&apos; (use system, light or dark)</source>
-        <translation type="unfinished"></translation>
+        <translation>retort: tema no admitido &apos;%1&apos; (usa system, light o dark)</translation>
     </message>
 </context>
 <context>
@@ -2796,7 +2830,7 @@ Sentencia: %2</translation>
     </message>
     <message>
         <source>An upgrade to the heads runs the migrations below, in this order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una actualización a las cabezas ejecuta las migraciones siguientes, en este orden.</translation>
     </message>
     <message>
         <source>The database has no version table: an upgrade would run every migration (%1), starting from an empty history.</source>
