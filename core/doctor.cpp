@@ -181,12 +181,6 @@ Inspection inspect(sqlite3 *handle, const QString &versionTable, bool checks)
     return inspection;
 }
 
-QString versionTableDdl(const QString &table)
-{
-    // Alembic's DDL, as it runs it before the first upgrade or stamp.
-    return u"CREATE TABLE %1 (version_num VARCHAR(32) NOT NULL, CONSTRAINT %1_pkc PRIMARY KEY "
-           u"(version_num))"_s.arg(table);
-}
 
 QString literal(const QVariant &value)
 {

@@ -415,8 +415,7 @@ bool Execution::prepare(SqliteConnection &connection)
 
     if (createTable) {
         // Alembic's DDL, as it runs it before the first upgrade or stamp.
-        m_prepareStatements.append(u"CREATE TABLE %1 (version_num VARCHAR(32) NOT NULL, "
-                                   u"CONSTRAINT %1_pkc PRIMARY KEY (version_num))"_s.arg(m_table));
+        m_prepareStatements.append(versionTableDdl(m_table));
     }
     if (purgeNow)
         m_prepareStatements.append(u"DELETE FROM "_s + m_table);

@@ -9,6 +9,15 @@
 
 namespace retort {
 
+// Alembic's CREATE TABLE for the version table, with SQLAlchemy's layout (which
+// SQLite keeps in sqlite_master), as it runs before the first upgrade or stamp.
+inline QString versionTableDdl(const QString &table)
+{
+    return QStringLiteral("CREATE TABLE %1 (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT "
+                          "%1_pkc PRIMARY KEY (version_num)\n)")
+        .arg(table);
+}
+
 // One change to the version table, exactly as Alembic makes it.
 struct VersionChange
 {

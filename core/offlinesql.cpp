@@ -6,8 +6,8 @@ namespace retort {
 
 QString OfflineSql::versionTableDdl(const QString &versionTable)
 {
-    return u"CREATE TABLE %1 (\n    version_num VARCHAR(32) NOT NULL, \n    CONSTRAINT %1_pkc PRIMARY KEY (version_num)\n)"_s
-        .arg(versionTable);
+    // As Alembic's offline mode prints it: SQLAlchemy's tabs as four spaces.
+    return retort::versionTableDdl(versionTable).replace(u'\t', u"    "_s);
 }
 
 OfflineSql::Result OfflineSql::render(const MigrationPlan &plan, const QString &versionTable,

@@ -26,9 +26,10 @@ namespace testsupport {
 
 using namespace Qt::StringLiterals;
 
+// What the real Alembic leaves in sqlite_master (SQLAlchemy's layout).
 inline const QString alembicVersionDdl =
-    u"CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
-    u"CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"_s;
+    u"CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT "
+    u"alembic_version_pkc PRIMARY KEY (version_num)\n)"_s;
 
 // Runs statements on a connection of its own (creating the file if needed).
 inline bool runStatements(const QString &path, const QStringList &statements,

@@ -567,8 +567,8 @@ void TestExecutor::versionTableCreatedWithoutSteps_data()
     QTest::newRow("alembic_version") << u"alembic_version"_s << alembicVersionDdl;
     QTest::newRow("configured name")
         << u"my_versions"_s
-        << u"CREATE TABLE my_versions (version_num VARCHAR(32) NOT NULL, CONSTRAINT "
-           u"my_versions_pkc PRIMARY KEY (version_num))"_s;
+        << u"CREATE TABLE my_versions (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT "
+           u"my_versions_pkc PRIMARY KEY (version_num)\n)"_s;
 }
 
 void TestExecutor::versionTableCreatedWithoutSteps()
