@@ -61,6 +61,7 @@ export QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8
 unset PYTHONHASHSEED PYTHONDONTWRITEBYTECODE
 
 now_ns() { date +%s%N; }
+cpu_file=/dev/null
 
 # Wall seconds (3 decimals) taken by "$@", printed; its CPU seconds (user + system,
 # from /usr/bin/time when installed) are appended to the file named by $cpu_file.
