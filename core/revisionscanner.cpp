@@ -10,10 +10,15 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QSet>
 
-#include <algorithm>
+#include <cstring>
+
+#ifdef Q_OS_UNIX
+#include <dirent.h>
+#endif
 
 namespace retort {
 
@@ -46,25 +51,78 @@ struct Listing
 // One directory the way Alembic's os.walk-based listing visits it: its own
 // files sorted by name, then (when recursive) each subdirectory sorted by name,
 // depth first. Like os.walk, symbolic links to directories are not followed.
+// The kind of one directory entry, as os.walk and os.path.isfile see it:
+// isFile/isDir follow symbolic links, isSymLink tells whether it is one.
+struct DirectoryEntry
+{
+    QString name;
+    bool isFile = false;
+    bool isDir = false;
+    bool isSymLink = false;
+};
+
+// Large histories have thousands of files: on Unix the entry types come from
+// readdir's d_type, so listing costs no stat() per file (QDirIterator's
+// QFileInfo costs one each); links and file systems without d_type still ask.
+QList<DirectoryEntry> readDirectory(const QString &path)
+{
+    QList<DirectoryEntry> entries;
+    const auto describe = [](const QString &name, const QFileInfo &info) {
+        return DirectoryEntry{name, info.isFile(), info.isDir(), info.isSymLink()};
+    };
+#ifdef Q_OS_UNIX
+    if (DIR *directory = ::opendir(QFile::encodeName(path).constData())) {
+        while (const dirent *entry = ::readdir(directory)) {
+            const char *rawName = entry->d_name;
+            if (std::strcmp(rawName, ".") == 0 || std::strcmp(rawName, "..") == 0)
+                continue;
+            const QString name = QFile::decodeName(rawName);
+            switch (entry->d_type) {
+            case DT_REG:
+                entries.append(DirectoryEntry{name, true, false, false});
+                break;
+            case DT_DIR:
+                entries.append(DirectoryEntry{name, false, true, false});
+                break;
+            case DT_LNK:
+            case DT_UNKNOWN:
+                entries.append(describe(name, QFileInfo(joinPath(path, name))));
+                break;
+            default: // sockets, fifos, devices: neither files nor directories
+                break;
+            }
+        }
+        ::closedir(directory);
+        return entries;
+    }
+#endif
+    QDirIterator iterator(path, QDir::Files | QDir::Dirs | QDir::Hidden | QDir::System |
+                                    QDir::NoDotAndDotDot);
+    while (iterator.hasNext()) {
+        iterator.next();
+        const QFileInfo info = iterator.fileInfo();
+        entries.append(describe(info.fileName(), info));
+    }
+    return entries;
+}
+
+// One directory the way Alembic's os.walk-based listing visits it: its own
+// files sorted by name, then (when recursive) each subdirectory sorted by name,
+// depth first. Like os.walk, symbolic links to directories are not followed.
 void listDirectory(const QString &path, const QString &canonicalPath, bool recursive,
                    Listing &listing)
 {
     QStringList fileNames;
     QStringList subdirectoryNames;
-    QDirIterator entries(path, QDir::Files | QDir::Dirs | QDir::Hidden | QDir::System |
-                                   QDir::NoDotAndDotDot);
     QSet<QString> symbolicLinks; // names of the files that are symbolic links
-    while (entries.hasNext()) {
-        entries.next();
-        const QFileInfo info = entries.fileInfo();
-        const QString name = info.fileName();
-        if (isRevisionFileName(name) && info.isFile()) {
-            fileNames.append(name);
-            if (info.isSymLink())
-                symbolicLinks.insert(name);
-        } else if (recursive && info.isDir() && !info.isSymLink() &&
-                   !name.endsWith(u"__pycache__")) {
-            subdirectoryNames.append(name);
+    for (const DirectoryEntry &entry : readDirectory(path)) {
+        if (isRevisionFileName(entry.name) && entry.isFile) {
+            fileNames.append(entry.name);
+            if (entry.isSymLink)
+                symbolicLinks.insert(entry.name);
+        } else if (recursive && entry.isDir && !entry.isSymLink &&
+                   !entry.name.endsWith(u"__pycache__")) {
+            subdirectoryNames.append(entry.name);
         }
     }
     // Python's sorted() on str; QString orders by UTF-16 code unit, which only
