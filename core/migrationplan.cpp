@@ -388,17 +388,23 @@ MigrationPlanner::Result MigrationPlanner::stamp(const QStringList &currentRows,
                 addStep(filteredIds, destId, true, false);
             } else {
                 // A line not represented: a new row. Legitimate for an independent
-                // base; a mistake when the row is a sibling of a stored one.
-                for (const QString &other : std::as_const(heads)) {
+                // base (one that only depends on another line is independent too),
+                // and for `stamp heads`, the rows `upgrade heads` leaves; a mistake
+                // when the row is a sibling of a stored one (they share a
+                // down_revision ancestor).
+                const bool askedForHeads = destinations.contains(u"heads"_s) &&
+                                           m_graph.node(dest).isHead();
+                const auto lineage = m_graph.reachable({dest}, RevisionGraph::Direction::Ancestors,
+                                                       RevisionGraph::Edges::Versioned);
+                for (const QString &other : askedForHeads ? QStringList() : heads) {
                     const int o = m_graph.indexOf(other);
                     if (o < 0)
                         continue;
                     const auto otherAncestors = m_graph.reachable(
-                        {o}, RevisionGraph::Direction::Ancestors,
-                        RevisionGraph::Edges::WithDependencies);
+                        {o}, RevisionGraph::Direction::Ancestors, RevisionGraph::Edges::Versioned);
                     bool shared = false;
                     for (size_t i = 0; i < otherAncestors.size(); ++i)
-                        if (otherAncestors[i] && ancestors[i])
+                        if (otherAncestors[i] && lineage[i])
                             shared = true;
                     if (shared) {
                         result.plan.warnings.append(
