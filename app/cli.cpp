@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "alembicformat.h"
+#include "alembicrenderer.h"
 #include "migrationplan.h"
 #include "offlinesql.h"
 #include "backup.h"
@@ -18,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <optional>
@@ -55,10 +57,16 @@ const QList<CommandSpec> &commandSpecs()
          false},
         {u"show"_s, {}, {}, true},
         {u"status"_s, {}, {}, false},
-        {u"upgrade"_s, {u"--sql"_s, u"--no-backup"_s}, {u"--backup-dir"_s}, true},
-        {u"downgrade"_s, {u"--sql"_s, u"--no-backup"_s}, {u"--backup-dir"_s}, true},
+        {u"upgrade"_s,
+         {u"--sql"_s, u"--no-backup"_s},
+         {u"--backup-dir"_s, u"--python"_s, u"--python-timeout"_s},
+         true},
+        {u"downgrade"_s,
+         {u"--sql"_s, u"--no-backup"_s},
+         {u"--backup-dir"_s, u"--python"_s, u"--python-timeout"_s},
+         true},
         {u"stamp"_s, {u"--sql"_s, u"--purge"_s, u"--no-backup"_s}, {u"--backup-dir"_s}, true},
-        {u"pending"_s, {}, {}, false},
+        {u"pending"_s, {}, {u"--python"_s, u"--python-timeout"_s}, false},
         {u"backup"_s, {}, {u"--backup-dir"_s}, false},
         {u"backups"_s, {}, {u"--backup-dir"_s}, false},
         {u"restore"_s, {}, {u"--backup-dir"_s}, true},
@@ -231,6 +239,20 @@ QString commandHelp(const QString &command)
             "pending migrations and problems found.\n\n"
             "Exit status: 0 up to date, 3 migrations pending (or no version table),\n"
             "4 version table inconsistent with the scripts, 5 database unreadable.");
+    if (command == u"upgrade"_s || command == u"downgrade"_s || command == u"pending"_s)
+        return CommandLine::tr(
+            "usage: retort upgrade TARGET [--sql] [--no-backup] [--backup-dir DIR] [RENDERER]\n"
+            "       retort downgrade TARGET [--sql] [--no-backup] [--backup-dir DIR] [RENDERER]\n"
+            "       retort pending [RENDERER]\n\n"
+            "Apply (or, with --sql, print) the steps to TARGET, one transaction per step\n"
+            "after a backup; pending lists the steps to the heads with their SQL.\n\n"
+            "A revision the built-in translator cannot read (Python logic: if, loops,\n"
+            "helper functions...) is rendered by Alembic itself, in a separate process:\n"
+            "  --python PATH            the Python interpreter with Alembic to use (default:\n"
+            "                           /usr/bin/python3, or python3 from PATH, if it can\n"
+            "                           import alembic); 'none' turns the renderer off\n"
+            "  --python-timeout SECS    stop a rendering after SECS seconds (default: 60)\n"
+            "Without a renderer such revisions can be stamped but not applied.");
     if (command == u"doctor"_s)
         return CommandLine::tr(
             "usage: retort doctor [--fix CODE|all [--yes]]\n\n"
@@ -481,13 +503,48 @@ int CommandLine::dispatch(Invocation &inv)
     const bool verbose = inv.flag(u"--verbose"_s);
     const QString &command = inv.command;
 
+    // The Alembic renderer, for revisions the translator cannot read (--python).
+    AlembicRenderer::Settings rendererSettings;
+    rendererSettings.interpreter = inv.value(u"--python"_s).trimmed();
+    if (inv.values.contains(u"--python"_s) && rendererSettings.interpreter.isEmpty())
+        return fail(Usage,
+                    tr("--python needs the path of a Python interpreter, or '%1'.")
+                        .arg(AlembicRenderer::disabledKeyword()),
+                    {}, u"usage"_s);
+    if (inv.values.contains(u"--python-timeout"_s)) {
+        bool ok = false;
+        const double seconds = inv.value(u"--python-timeout"_s).toDouble(&ok);
+        if (!ok || !(seconds > 0) || seconds > 86400)
+            return fail(Usage,
+                        tr("--python-timeout needs a number of seconds above 0 (got '%1').")
+                            .arg(inv.value(u"--python-timeout"_s)),
+                        {}, u"usage"_s);
+        rendererSettings.timeoutMs = std::max(1, int(seconds * 1000));
+    }
+    const AlembicRenderer renderer(rendererSettings);
+    // Says which steps Alembic renders (stderr: stdout stays Alembic's).
+    auto noteRendered = [&](const MigrationPlan &plan, const StepSql &stepSql) {
+        QStringList ids;
+        for (const PlanStep &step : plan.steps) {
+            if (stepSql.sourceOf(step) != StepSql::Source::Rendered)
+                continue;
+            const QString id = graph.node(step.revision).id;
+            if (!ids.contains(id))
+                ids.append(id);
+            if (!inv.json)
+                printError(tr("note: revision %1 is rendered by Alembic (%2)")
+                               .arg(id, stepSql.rendererProbe().interpreter));
+        }
+        return ids;
+    };
+
     // Applies a plan to the database through the core's executor: backup,
     // one transaction per step, integrity check, audit log.
     auto runPlan = [&](const MigrationPlan &plan, const StepSql &stepSql) -> int {
         // Refuse before anything runs when a step has no SQL to run.
         QStringList blockers;
         for (const PlanStep &step : plan.steps) {
-            const QString why = stepSql.whyNotTranslatable(step);
+            const QString why = stepSql.whyNotApplicable(step);
             if (!why.isEmpty())
                 blockers.append(why);
         }
@@ -496,6 +553,19 @@ int CommandLine::dispatch(Invocation &inv)
                         tr("Nothing was run: %1 step(s) of the plan cannot be applied.")
                             .arg(blockers.size()),
                         blockers.join(u'\n'), u"translation"_s);
+        const QStringList renderedIds = noteRendered(plan, stepSql);
+        if (!renderedIds.isEmpty()) {
+            // Rendered now, on a copy of the schema, so that a renderer failure (no
+            // Alembic, an exception in the revision, a timeout) stops the run before
+            // anything is written. The executor then finds the SQL in StepSql's cache.
+            const StepSql::PlanRendering rendering =
+                stepSql.renderPlan(plan, ScratchDatabase::schemaOf(project.config.databasePath));
+            if (rendering.failedStep >= 0 && rendering.steps[rendering.failedStep].rendererFailed)
+                return fail(OperationFailed,
+                            tr("Nothing was run: a revision of the plan could not be rendered "
+                               "by Alembic."),
+                            rendering.error, u"renderer"_s);
+        }
         MigrationExecutor executor;
         QObject::connect(&executor, &MigrationExecutor::stepStarted, &executor,
                          [&](int, int, const QString &description) {
@@ -521,6 +591,7 @@ int CommandLine::dispatch(Invocation &inv)
                           {u"backup"_s, report.backupFile},
                           {u"integrity"_s, toJsonArray(report.integrityMessages)},
                           {u"foreign_key_violations"_s, toJsonArray(report.foreignKeyViolations)},
+                          {u"rendered_by_alembic"_s, toJsonArray(renderedIds)},
                           {u"exit_code"_s, code}};
             if (!report.ok)
                 o.insert(u"error"_s,
@@ -960,7 +1031,7 @@ int CommandLine::dispatch(Invocation &inv)
             printError(tr("warning: %1").arg(w));
         if (!planned)
             return fail(AlembicFailure, planned.error, {}, u"revision"_s);
-        const StepSql stepSql(project);
+        const StepSql stepSql(project, &renderer);
         if (sql) {
             // The schema at the start is replayed from the scripts: --sql never reads the database.
             QStringList startSchema;
@@ -970,9 +1041,14 @@ int CommandLine::dispatch(Invocation &inv)
                     return fail(OperationFailed, replay.error, {}, u"translation"_s);
                 startSchema = replay.schema;
             }
+            noteRendered(planned.plan, stepSql);
             const StepSql::PlanRendering rendering = stepSql.renderPlan(planned.plan, startSchema);
             if (!rendering)
-                return fail(OperationFailed, rendering.error, {}, u"translation"_s);
+                return fail(OperationFailed, rendering.error, {},
+                            rendering.failedStep >= 0 &&
+                                    rendering.steps[rendering.failedStep].rendererFailed
+                                ? u"renderer"_s
+                                : u"translation"_s);
             const OfflineSql::Result script = OfflineSql::render(
                 planned.plan, project.config.versionTable,
                 [&](int index, const PlanStep &, QString *) -> QStringList {
@@ -1002,7 +1078,7 @@ int CommandLine::dispatch(Invocation &inv)
             MigrationPlanner(graph).upgrade(table->rows, u"heads"_s);
         if (!planned)
             return fail(AlembicFailure, planned.error, {}, u"revision"_s);
-        const StepSql stepSql(project);
+        const StepSql stepSql(project, &renderer);
         const StepSql::PlanRendering rendering = stepSql.renderPlan(
             planned.plan, ScratchDatabase::schemaOf(project.config.databasePath));
         const qsizetype count = planned.plan.steps.size();
@@ -1017,6 +1093,10 @@ int CommandLine::dispatch(Invocation &inv)
                 QJsonObject o = revisionJson(graph, step.revision);
                 o.insert(u"step"_s, step.logLine());
                 o.insert(u"statements"_s, statements);
+                const StepSql::Source source = stepSql.sourceOf(step);
+                o.insert(u"sql_source"_s, source == StepSql::Source::Translated ? u"translated"_s
+                                          : source == StepSql::Source::Rendered ? u"alembic"_s
+                                                                                : u"none"_s);
                 const QString why = i < rendering.steps.size() ? rendering.steps[i].error
                                                                 : tr("not rendered: an earlier step failed");
                 if (!why.isEmpty())
@@ -1042,6 +1122,8 @@ int CommandLine::dispatch(Invocation &inv)
                 continue;
             }
             const StepSql::Rendered &r = rendering.steps[i];
+            if (r.renderedByAlembic)
+                print(tr("-- (SQL rendered by Alembic, %1)").arg(stepSql.rendererProbe().interpreter));
             for (const RenderedStatement &statement : r.statements) {
                 if (statement.destructive)
                     print(tr("-- DESTRUCTIVE: the next statement can lose data"));
@@ -1050,7 +1132,7 @@ int CommandLine::dispatch(Invocation &inv)
             if (r.statements.isEmpty() && r)
                 print(tr("-- (no SQL)"));
             if (!r)
-                print(tr("-- SQL cannot be shown: %1").arg(r.error));
+                print(tr("-- SQL cannot be shown: %1").arg(r.error).replace(u'\n', u"\n-- "_s));
         }
         return PendingMigrations;
     }

@@ -1,5 +1,6 @@
 #include "sqlpreview.h"
 
+#include "alembicrenderer.h"
 #include "project.h"
 #include "sqliteconnection.h"
 #include "sqlrenderer.h"
@@ -88,7 +89,8 @@ private:
 
 } // namespace
 
-SqlPreview SqlPreview::forRevision(const Project &project, int revision, Direction direction)
+SqlPreview SqlPreview::forRevision(const Project &project, int revision, Direction direction,
+                                   const AlembicRenderer *renderer)
 {
     SqlPreview preview;
     if (revision < 0 || revision >= project.graph.size()) {
@@ -109,6 +111,26 @@ SqlPreview SqlPreview::forRevision(const Project &project, int revision, Directi
         preview.reason = translation.line > 0
                              ? tr("Line %1: %2").arg(translation.line).arg(translation.reason)
                              : translation.reason;
+        if (!renderer)
+            return preview;
+        // The same schema the translated preview starts from (see below).
+        const AlembicRenderer::Result rendered = renderer->render(
+            path,
+            direction == Direction::Upgrade ? SqlTranslator::Direction::Upgrade
+                                            : SqlTranslator::Direction::Downgrade,
+            schemaOf(project.config.databasePath), &project.config);
+        if (!rendered) {
+            preview.reason = tr("%1\nThe Alembic renderer could not render it either: %2")
+                                 .arg(preview.reason, rendered.error);
+            return preview;
+        }
+        preview.reason.clear();
+        preview.available = true;
+        preview.renderedByAlembic = true;
+        for (const QString &statement : rendered.statements) {
+            preview.statements.append(statement);
+            preview.destructive.append(SqlRenderer::isDestructive(statement));
+        }
         return preview;
     }
 
