@@ -1,8 +1,11 @@
 #include "planpreview.h"
 
 #include "project.h"
+#include "alembicrenderer.h"
 #include "scratchdatabase.h"
 #include "stepsql.h"
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -14,6 +17,11 @@ int PlanPreview::Step::destructiveCount() const
                              [](const RenderedStatement &s) { return s.destructive; }));
 }
 
+bool PlanPreview::needsRenderer() const
+{
+    return std::any_of(steps.cbegin(), steps.cend(), [](const Step &s) { return !s.translatable; });
+}
+
 int PlanPreview::destructiveCount() const
 {
     int count = 0;
@@ -23,7 +31,7 @@ int PlanPreview::destructiveCount() const
 }
 
 PlanPreview PlanPreview::make(const Project &project, const VersionTableState &table,
-                              const Request &request)
+                              const Request &request, const AlembicRenderer *renderer)
 {
     PlanPreview preview;
     preview.request = request;
@@ -62,10 +70,15 @@ PlanPreview PlanPreview::make(const Project &project, const VersionTableState &t
     if (preview.plan.purge && (!preview.plan.steps.isEmpty() || hasRows))
         preview.setupStatements.append(u"DELETE FROM "_s + versionTable);
 
-    const StepSql stepSql(project);
+    const StepSql stepSql(project, renderer);
     for (const PlanStep &step : std::as_const(preview.plan.steps)) {
         Step shown;
-        shown.blocker = stepSql.whyNotTranslatable(step);
+        shown.translatable = stepSql.whyNotTranslatable(step).isEmpty();
+        if (!shown.translatable) {
+            // Only an untranslatable revision asks about the renderer (a process).
+            shown.blocker = stepSql.whyNotApplicable(step);
+            shown.renderedByAlembic = shown.blocker.isEmpty();
+        }
         if (!shown.blocker.isEmpty())
             preview.blockers.append(shown.blocker);
         for (const VersionChange &change : step.versionChanges)
@@ -85,7 +98,11 @@ PlanPreview PlanPreview::make(const Project &project, const VersionTableState &t
         }
         if (!step.blocker.isEmpty())
             continue;
-        if (i == rendering.failedStep)
+        if (i == rendering.failedStep && rendering.steps[i].rendererFailed) {
+            // Nothing can run: the executor would meet the same failure.
+            step.blocker = rendering.error;
+            preview.blockers.append(step.blocker);
+        } else if (i == rendering.failedStep)
             step.sqlError = rendering.error;
         else if (i >= rendering.steps.size())
             step.sqlError = rendering.failedStep >= 0

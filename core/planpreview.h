@@ -12,6 +12,7 @@
 namespace retort {
 
 struct Project;
+class AlembicRenderer;
 
 // Everything a person should see before an upgrade, downgrade or stamp runs:
 // the plan, and for each step the SQL the executor will run on the database
@@ -37,8 +38,11 @@ public:
         QStringList versionStatements;       // then the version table's changes
         QStringList warnings;                // the renderer's (translated)
         // Why the step cannot be applied at all (its revision cannot be
-        // translated); running is refused. Translated, names the revision.
+        // translated and no Alembic renderer can render it, or the renderer
+        // failed on it); running is refused. Translated, names the revision.
         QString blocker;
+        bool translatable = true;       // the built-in translator reads it (or a stamp)
+        bool renderedByAlembic = false; // its SQL comes from the Alembic renderer
         // Why its SQL could not be shown in full (it fails on a copy of the
         // current schema, or an earlier step could not be shown); the run may
         // still be tried, the executor rolls a failing step back.
@@ -62,10 +66,17 @@ public:
     // Planned, and running it would not change the database.
     bool changesNothing() const { return error.isEmpty() && steps.isEmpty() && setupStatements.isEmpty(); }
     int destructiveCount() const;
+    // Some step's revision cannot be read by the built-in translator.
+    bool needsRenderer() const;
 
     // `table` is the version table as last read; the plan starts from its rows.
+    // Without `renderer` (or with one turned off) an untranslatable revision
+    // blocks the plan; with one, that revision's Python is run in a separate
+    // process to render its SQL: seconds, not milliseconds, so callers with a
+    // window to keep alive plan without it first, and with it off their GUI
+    // thread only when needsRenderer().
     static PlanPreview make(const Project &project, const VersionTableState &table,
-                            const Request &request);
+                            const Request &request, const AlembicRenderer *renderer = nullptr);
 };
 
 } // namespace retort

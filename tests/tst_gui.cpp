@@ -573,21 +573,18 @@ void TestGui::contextMenu()
             continue;
         (action->isEnabled() ? enabled : disabled).append(action->text());
     }
-    QCOMPARE(disabled, (QStringList{u"Upgrade to Here"_s, u"Downgrade to Here"_s, u"Stamp Here"_s}));
-    QCOMPARE(enabled, (QStringList{u"Copy Revision ID"_s, u"Open Revision File"_s}));
+    // A pending revision: upgrade or stamp there (tst_guiwrites covers the others).
+    QCOMPARE(disabled, QStringList{u"Downgrade to Here…"_s});
+    QCOMPARE(enabled, (QStringList{u"Upgrade to Here…"_s, u"Stamp Here…"_s,
+                                   u"Copy Revision ID"_s, u"Open Revision File"_s}));
     for (QAction *action : actions)
         if (action->text() == u"Copy Revision ID"_s)
             action->trigger();
     QCOMPARE(QGuiApplication::clipboard()->text(), kMerge);
-    // Toolbar actions for later phases are there, disabled, with a reason.
-    int laterActions = 0;
-    for (QAction *action : window->mainToolBar()->actions()) {
-        if (!action->isSeparator() && !action->isEnabled()) {
-            ++laterActions;
-            QVERIFY(!action->toolTip().isEmpty());
-        }
-    }
-    QCOMPARE(laterActions, 5);
+    // Every toolbar action says what it does.
+    for (QAction *action : window->mainToolBar()->actions())
+        if (!action->isSeparator())
+            QVERIFY2(!action->toolTip().isEmpty(), qPrintable(action->iconText()));
 }
 
 // Every widget re-reads its texts through tr() on QEvent::LanguageChange.

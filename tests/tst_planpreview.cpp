@@ -3,6 +3,7 @@
 // steps that cannot be applied, planner errors — and that it matches what
 // the executor then does.
 
+#include "alembicrenderer.h"
 #include "executor.h"
 #include "executortestsupport.h"
 #include "planpreview.h"
@@ -66,6 +67,7 @@ private slots:
     void stampPurgeAndUnreadableTable();
     void statementFailingOnTheSchemaIsShownButNotBlocking();
     void previewMatchesWhatTheExecutorRuns();
+    void alembicRendererUnblocksUntranslatableRevisions();
 };
 
 void TestPlanPreview::upgradeFromNothingShowsEveryStatement()
@@ -308,6 +310,57 @@ void TestPlanPreview::previewMatchesWhatTheExecutorRuns()
     QVERIFY2(report.ok, qPrintable(report.error));
     QCOMPARE(ran, sqlOf(preview.steps.first()));
     QCOMPARE(queryRows(db, u"SELECT version_num FROM alembic_version"_s), QStringList{kItems});
+}
+
+void TestPlanPreview::alembicRendererUnblocksUntranslatableRevisions()
+{
+    QTemporaryDir dir;
+    QList<std::pair<QString, QString>> files = itemsAndTags();
+    files.append({kBind + u"_bind.py"_s, bindRevision(kTags)});
+    files.append({u"e5e5e5e5e5e5_raises.py"_s,
+                  revisionFile(u"e5e5e5e5e5e5"_s, kBind, u"raises"_s,
+                               u"    raise ValueError('no way')"_s, u"    pass"_s)});
+    QVERIFY(makeProject(dir.path(), files));
+    const Project project = loadProject(dir.path());
+    const QString db = dir.filePath(u"app.db"_s);
+    QVERIFY(runStatements(db, {testsupport::alembicVersionDdl,
+                               u"INSERT INTO alembic_version VALUES ('%1')"_s.arg(kTags)}));
+    const VersionTableState table = VersionTable::read(db);
+    const PlanPreview::Request toBind = request(MigrationPlan::Kind::Upgrade, kBind);
+
+    const PlanPreview without = PlanPreview::make(project, table, toBind);
+    QVERIFY(without.needsRenderer());
+    QVERIFY(!without.runnable());
+    QVERIFY(!without.steps.first().translatable);
+
+    AlembicRenderer::Settings off;
+    off.interpreter = AlembicRenderer::disabledKeyword();
+    const AlembicRenderer disabled(off);
+    const PlanPreview turnedOff = PlanPreview::make(project, table, toBind, &disabled);
+    QVERIFY(!turnedOff.runnable());
+    QVERIFY2(turnedOff.blockers.first().contains(u"turned off"_s),
+             qPrintable(turnedOff.blockers.first()));
+
+    AlembicRenderer::Settings python;
+    python.interpreter = u"/usr/bin/python3"_s;
+    const AlembicRenderer renderer(python);
+    QVERIFY2(renderer.probe(), qPrintable(renderer.probe().reason));
+    const PlanPreview rendered = PlanPreview::make(project, table, toBind, &renderer);
+    QVERIFY2(rendered.runnable(), qPrintable(rendered.blockers.join(u'\n')));
+    QVERIFY(rendered.needsRenderer());
+    QVERIFY(rendered.steps.first().renderedByAlembic);
+    QVERIFY2(sqlOf(rendered.steps.first()).join(u' ').contains(u"CREATE TABLE t"_s),
+             qPrintable(sqlOf(rendered.steps.first()).join(u'\n')));
+
+    // A revision that raises cannot be rendered either: the plan is refused.
+    const PlanPreview raising = PlanPreview::make(
+        project, table, request(MigrationPlan::Kind::Upgrade, u"heads"_s), &renderer);
+    QVERIFY(!raising.runnable());
+    QCOMPARE(raising.blockers.size(), 1);
+    QVERIFY2(raising.blockers.first().contains(u"e5e5e5e5e5e5"_s),
+             qPrintable(raising.blockers.first()));
+    QVERIFY(raising.steps[0].blocker.isEmpty());
+    QCOMPARE(raising.steps[1].blocker, raising.blockers.first());
 }
 
 QTEST_GUILESS_MAIN(TestPlanPreview)

@@ -88,8 +88,18 @@ HistoryView::HistoryView(QWidget *parent) : QWidget(parent)
     m_upgradeHere = m_menu->addAction(Icons::icon(Icons::Kind::Upgrade), QString());
     m_downgradeHere = m_menu->addAction(Icons::icon(Icons::Kind::Downgrade), QString());
     m_stampHere = m_menu->addAction(Icons::icon(Icons::Kind::Stamp), QString());
-    for (QAction *later : {m_upgradeHere, m_downgradeHere, m_stampHere})
-        later->setEnabled(false);
+    connect(m_upgradeHere, &QAction::triggered, this, [this] {
+        if (m_menuRevision >= 0)
+            emit upgradeRequested(m_menuRevision);
+    });
+    connect(m_downgradeHere, &QAction::triggered, this, [this] {
+        if (m_menuRevision >= 0)
+            emit downgradeRequested(m_menuRevision);
+    });
+    connect(m_stampHere, &QAction::triggered, this, [this] {
+        if (m_menuRevision >= 0)
+            emit stampRequested(m_menuRevision);
+    });
     m_menu->addSeparator();
     m_copyId = m_menu->addAction(Icons::icon(Icons::Kind::Copy), QString());
     m_openFile = m_menu->addAction(Icons::icon(Icons::Kind::OpenFile), QString());
@@ -206,6 +216,12 @@ QMenu *HistoryView::contextMenuFor(const QModelIndex &index)
     const SessionSnapshot *snapshot = m_model->snapshot();
     const bool valid = snapshot && m_menuRevision >= 0;
     m_copyId->setEnabled(valid);
+    // Offered where they mean something; the plan dialog has the last word.
+    const bool writable = valid && !snapshot->databasePath.isEmpty() && snapshot->table.readable();
+    m_upgradeHere->setEnabled(writable && !snapshot->isApplied(m_menuRevision));
+    m_downgradeHere->setEnabled(writable && snapshot->isApplied(m_menuRevision) &&
+                                !snapshot->isCurrent(m_menuRevision));
+    m_stampHere->setEnabled(writable);
     m_openFile->setEnabled(valid && !snapshot->project.graph.node(m_menuRevision).file.path.isEmpty());
     return m_menu;
 }
@@ -324,12 +340,14 @@ void HistoryView::retranslateUi()
     m_onlyMatching->setText(tr("Only matching"));
     m_onlyMatching->setToolTip(tr("Hide the revisions that do not match (the graph then shows "
                                   "only the revisions, without lines)"));
-    const QString later = tr("Changing the database arrives in a later version of Retort.");
-    m_upgradeHere->setText(tr("Upgrade to Here"));
-    m_downgradeHere->setText(tr("Downgrade to Here"));
-    m_stampHere->setText(tr("Stamp Here"));
-    for (QAction *action : {m_upgradeHere, m_downgradeHere, m_stampHere})
-        action->setToolTip(later);
+    m_upgradeHere->setText(tr("Upgrade to Here…"));
+    m_upgradeHere->setToolTip(tr("Plan an upgrade of the database up to this revision"));
+    m_downgradeHere->setText(tr("Downgrade to Here…"));
+    m_downgradeHere->setToolTip(
+        tr("Plan a downgrade of the database to this revision (the later ones are undone)"));
+    m_stampHere->setText(tr("Stamp Here…"));
+    m_stampHere->setToolTip(
+        tr("Plan setting the version table to this revision without running migrations"));
     m_copyId->setText(tr("Copy Revision ID"));
     m_openFile->setText(tr("Open Revision File"));
     m_model->retranslate();

@@ -21,7 +21,8 @@ struct SessionSnapshot;
 
 // The history graph with its filter box: lanes, ids, labels, messages and
 // dates, newest first. Selecting a row announces the revision; the context
-// menu copies ids and opens files (upgrade/downgrade/stamp come later).
+// menu asks for an upgrade, downgrade or stamp to a revision, copies ids and
+// opens files.
 class HistoryView : public QWidget
 {
     Q_OBJECT
@@ -48,6 +49,10 @@ public:
 
 signals:
     void currentRevisionChanged(int revision);
+    // The context menu's "Upgrade to Here", "Downgrade to Here", "Stamp Here".
+    void upgradeRequested(int revision);
+    void downgradeRequested(int revision);
+    void stampRequested(int revision);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -15,6 +15,7 @@
 #include "settingsdialog.h"
 #include "statusheader.h"
 #include "thememanager.h"
+#include "writeactions.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -76,6 +77,8 @@ MainWindow::MainWindow(LanguageManager *languages, bool persistent, QWidget *par
     createMenus();
     createToolBar();
     createDocks();
+    m_writes = new WriteActions(m_session, m_log, m_alert, m_history, this);
+    m_writes->setActions(m_upgrade, m_downgrade, m_stamp, m_backup);
 
     m_statusSummary = new QLabel(this);
     m_statusWatch = new QLabel(this);
@@ -155,8 +158,7 @@ void MainWindow::createActions()
     m_stamp = new QAction(this);
     m_backup = new QAction(this);
     m_doctor = new QAction(this);
-    for (QAction *later : {m_upgrade, m_downgrade, m_stamp, m_backup, m_doctor})
-        later->setEnabled(false);
+    m_doctor->setEnabled(false);
 
     m_about = new QAction(this);
     m_about->setMenuRole(QAction::AboutRole);
@@ -337,20 +339,22 @@ void MainWindow::retranslateUi()
     m_find->setText(tr("&Filter History"));
 
     const QString later = tr("Arrives in a later version of Retort.");
-    m_upgrade->setText(tr("&Upgrade…"));
+    m_upgrade->setText(tr("&Upgrade to Head(s)…"));
     m_upgrade->setIconText(tr("Upgrade"));
     m_downgrade->setText(tr("&Downgrade…"));
     m_downgrade->setIconText(tr("Downgrade"));
     m_stamp->setText(tr("&Stamp…"));
     m_stamp->setIconText(tr("Stamp"));
-    m_backup->setText(tr("&Backup"));
-    m_backup->setIconText(tr("Backup"));
+    m_backup->setText(tr("&Backups…"));
+    m_backup->setIconText(tr("Backups"));
     m_doctor->setText(tr("D&octor"));
     m_doctor->setIconText(tr("Doctor"));
-    m_upgrade->setToolTip(tr("Upgrade the database (%1)").arg(later));
-    m_downgrade->setToolTip(tr("Downgrade the database (%1)").arg(later));
-    m_stamp->setToolTip(tr("Set the version table without running migrations (%1)").arg(later));
-    m_backup->setToolTip(tr("Back up the database (%1)").arg(later));
+    m_upgrade->setToolTip(tr("Plan an upgrade of the database to the heads: the steps, their "
+                             "SQL, the backup"));
+    m_downgrade->setToolTip(tr("Plan a downgrade of the database (one revision down unless you "
+                               "choose another target)"));
+    m_stamp->setToolTip(tr("Plan setting the version table without running migrations"));
+    m_backup->setToolTip(tr("List, take and restore backups of the database"));
     m_doctor->setToolTip(tr("Diagnose and repair the version table (%1)").arg(later));
     m_about->setText(tr("&About Retort"));
     m_languageSystem->setText(tr("System Default"));

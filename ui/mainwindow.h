@@ -25,6 +25,7 @@ class ProjectSession;
 class RevisionDetails;
 class SessionLog;
 class StatusHeader;
+class WriteActions;
 
 // Retort's window: the header, the history graph with the revision details
 // beside it, and docks for the pending migrations, the problems and the log.
@@ -56,6 +57,7 @@ public:
     ProblemsView *problemsView() const { return m_problems; }
     LogView *logView() const { return m_logView; }
     MessageBar *alert() const { return m_alert; }
+    WriteActions *writeActions() const { return m_writes; }
     QDockWidget *pendingDock() const { return m_pendingDock; }
     QDockWidget *problemsDock() const { return m_problemsDock; }
     QDockWidget *logDock() const { return m_logDock; }
@@ -93,6 +95,7 @@ private:
     bool m_persistent;
     SessionLog *m_log = nullptr;
     ProjectSession *m_session = nullptr;
+    WriteActions *m_writes = nullptr;
 
     StatusHeader *m_header = nullptr;
     MessageBar *m_alert = nullptr;
