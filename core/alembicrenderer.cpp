@@ -14,6 +14,8 @@
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace retort {
@@ -69,7 +71,8 @@ bool AlembicRenderer::isDisabled() const
 
 AlembicRenderer::Run AlembicRenderer::runDriver(const QString &interpreter,
                                                 const QByteArray &request,
-                                                const QString &workingDirectory) const
+                                                const QString &workingDirectory,
+                                                int timeoutMs) const
 {
     Run run;
     QProcess process;
@@ -81,7 +84,7 @@ AlembicRenderer::Run AlembicRenderer::runDriver(const QString &interpreter,
         process.setWorkingDirectory(workingDirectory);
     // -B: no __pycache__ beside the user's revision files.
     process.start(interpreter, {u"-B"_s, u"-c"_s, driverSource()});
-    if (!process.waitForStarted(m_settings.timeoutMs)) {
+    if (!process.waitForStarted(timeoutMs)) {
         run.errorKind = ErrorKind::NotStarted;
         run.error = tr("cannot start the Python interpreter %1: %2")
                         .arg(interpreter, process.errorString());
@@ -89,13 +92,13 @@ AlembicRenderer::Run AlembicRenderer::runDriver(const QString &interpreter,
     }
     process.write(request);
     process.closeWriteChannel();
-    if (!process.waitForFinished(m_settings.timeoutMs)) {
+    if (!process.waitForFinished(timeoutMs)) {
         const bool timedOut = process.state() != QProcess::NotRunning;
         process.kill();
         process.waitForFinished(5000);
         run.errorKind = timedOut ? ErrorKind::Timeout : ErrorKind::Crashed;
         run.error = timedOut ? tr("Alembic did not finish within %1 s (%2); it was stopped.")
-                                   .arg(m_settings.timeoutMs / 1000.0)
+                                   .arg(timeoutMs / 1000.0)
                                    .arg(interpreter)
                              : tr("the Python process %1 failed: %2")
                                    .arg(interpreter, process.errorString());
@@ -126,7 +129,10 @@ AlembicRenderer::Probe AlembicRenderer::probeInterpreter(const QString &interpre
     }
     Probe probe;
     probe.interpreter = interpreter;
-    const Run run = runDriver(interpreter, R"({"probe": true})", {});
+    // Importing Alembic takes a moment on a busy machine; the timeout of the
+    // renderings (maybe short, to stop a slow revision) does not apply.
+    const Run run = runDriver(interpreter, R"({"probe": true})", {},
+                              std::max(m_settings.timeoutMs, kProbeTimeoutMs));
     const QJsonObject answer = QJsonDocument::fromJson(run.answer).object();
     if (run.errorKind != ErrorKind::None) {
         probe.reason = run.error;
@@ -203,7 +209,7 @@ AlembicRenderer::Result AlembicRenderer::render(const QString &revisionPath,
 
     const Run run = runDriver(available.interpreter,
                               QJsonDocument(request).toJson(QJsonDocument::Compact),
-                              projectDirectory);
+                              projectDirectory, m_settings.timeoutMs);
     if (run.errorKind != ErrorKind::None) {
         result.errorKind = run.errorKind;
         result.error = run.error;

@@ -27,6 +27,7 @@ class AlembicRenderer
 
 public:
     static constexpr int kDefaultTimeoutMs = 60000;
+    static constexpr int kProbeTimeoutMs = 30000;
 
     struct Settings
     {
@@ -34,7 +35,7 @@ public:
         // Alembic); disabledKeyword(): no renderer; else the interpreter's path
         // or a name looked up on PATH.
         QString interpreter;
-        int timeoutMs = kDefaultTimeoutMs; // per process
+        int timeoutMs = kDefaultTimeoutMs; // per rendering (a probe gets at least kProbeTimeoutMs)
     };
 
     // "none": the value of --python (and of the setting) that turns the renderer off.
@@ -106,7 +107,7 @@ private:
         QString error;
     };
     Run runDriver(const QString &interpreter, const QByteArray &request,
-                  const QString &workingDirectory) const;
+                  const QString &workingDirectory, int timeoutMs) const;
     Probe probeInterpreter(const QString &interpreter) const;
 
     Settings m_settings;

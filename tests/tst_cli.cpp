@@ -435,6 +435,9 @@ private slots:
     void projectLocations_data();
     void projectLocations();
 
+    void alembicRenderer_data();
+    void alembicRenderer();
+
 private:
     QString root() const { return m_root->path(); }
     QString path(const QString &relative) const { return root() + u'/' + relative; }
@@ -671,6 +674,14 @@ void TestCli::initTestCase()
                             path(u"flask/migrations/versions/"_s + file)));
     QVERIFY(QFile::copy(path(u"dbs/pending.db"_s), path(u"flask/app.db"_s)));
     QVERIFY(setFixtureMtime(path(u"flask/app.db"_s)));
+
+    // A revision only the Alembic renderer can turn into SQL; the database at
+    // the revision before it, made by the real Alembic.
+    QVERIFY(copyTree(QStringLiteral(RETORT_TEST_DATA) + u"/projects/rendered"_s, path(u"rendered"_s)));
+    const Run renderedDb = runProcess(python, {u"-m"_s, u"alembic"_s, u"upgrade"_s, u"c0ffee000001"_s},
+                                      path(u"rendered"_s), environmentFor(Language::English));
+    QVERIFY2(renderedDb.exitCode == 0, qPrintable(renderedDb.describe()));
+    QVERIFY(setFixtureMtime(path(u"rendered/rendered.db"_s)));
 
     QVERIFY(QDir().mkpath(path(u"empty"_s)));
     {
@@ -1531,6 +1542,7 @@ void TestCli::help_data()
          {u"-r"_s, u"--rev-range"_s, u"-v"_s, u"--verbose"_s, u"-i"_s, u"--indicate-current"_s}},
         {u"show"_s, {u"REV"_s}},
         {u"status"_s, {u"0"_s, u"3"_s, u"4"_s, u"5"_s}},
+        {u"upgrade"_s, {u"--sql"_s, u"--python PATH"_s, u"'none'"_s, u"--python-timeout SECS"_s}},
     };
     for (const auto &[command, options] : commands) {
         const QStringList mentions = QStringList{u"usage: retort "_s + command} + options;
@@ -1830,6 +1842,104 @@ void TestCli::projectLocations()
     Case expanded = c;
     expanded.outHas = expand(c.outHas);
     checkCase(expanded, run);
+}
+
+// ---- the Alembic renderer ----------------------------------------------------
+
+// A revision with Python logic (tests/data/projects/rendered, c0ffee000002),
+// its database at the revision before: rendered by /usr/bin/python3 by default,
+// refused before anything runs without a renderer. Every row also checks that
+// the database and the project stay as they were (no __pycache__ either).
+void TestCli::alembicRenderer_data()
+{
+    QTest::addColumn<Case>("c");
+    const QStringList dbs{u"rendered.db"_s};
+    const QString refused = u"Nothing was run: 1 step(s) of the plan cannot be applied."_s;
+    const QString why = u"c0ffee000002_item_attributes.py:33): 'for' statement is not supported"_s;
+
+    QTest::newRow("pending renders it") << Case{
+        .project = u"rendered"_s, .args = {u"pending"_s}, .exitCode = 3,
+        .outHas = {u"-- upgrade c0ffee000001 -> c0ffee000002, item attributes, written with Python "
+                   "logic\n-- (SQL rendered by Alembic, /usr/bin/python3)\n"
+                   "ALTER TABLE item ADD COLUMN colour VARCHAR(20);\n"_s,
+                   u"-- upgrade c0ffee000002 -> c0ffee000003, item notes\nCREATE TABLE _alembic_tmp_item"_s},
+        .dbs = dbs};
+    QTest::newRow("pending --json marks it") << Case{
+        .project = u"rendered"_s, .args = {u"--json"_s, u"pending"_s}, .exitCode = 3,
+        .outHas = {u"\"sql_source\": \"alembic\""_s, u"\"sql_source\": \"translated\""_s,
+                   u"ALTER TABLE item ADD COLUMN weight NUMERIC(8, 2)"_s},
+        .outLacks = {u"sql_error"_s}, .dbs = dbs};
+    QTest::newRow("pending without a renderer") << Case{
+        .project = u"rendered"_s, .args = {u"pending"_s, u"--python"_s, u"none"_s}, .exitCode = 3,
+        .outHas = {u"-- SQL cannot be shown: Revision c0ffee000002 cannot be translated"_s, why,
+                   u"\n-- It can be stamped"_s, u"--python PATH"_s, u"turned off (--python none)"_s},
+        .outLacks = {u"rendered by Alembic"_s}, .dbs = dbs};
+    QTest::newRow("upgrade without a renderer") << Case{
+        .project = u"rendered"_s, .args = {u"upgrade"_s, u"heads"_s, u"--python"_s, u"none"_s},
+        .exitCode = 1, .errHas = {refused, why, u"It can be stamped"_s, u"--python PATH"_s},
+        .errLacks = {u"Running"_s, u"Backup"_s}, .dbs = dbs, .stdoutEmpty = true};
+    QTest::newRow("upgrade --json without a renderer") << Case{
+        .project = u"rendered"_s,
+        .args = {u"--json"_s, u"upgrade"_s, u"heads"_s, u"--python"_s, u"none"_s}, .exitCode = 1,
+        .outHas = {u"\"kind\": \"translation\""_s, refused, u"c0ffee000002"_s}, .dbs = dbs};
+    QTest::newRow("upgrade with a missing interpreter") << Case{
+        .project = u"rendered"_s,
+        .args = {u"upgrade"_s, u"heads"_s, u"--python"_s, u"/nonexistent/python3"_s}, .exitCode = 1,
+        .errHas = {refused, why, u"cannot start the Python interpreter /nonexistent/python3"_s},
+        .errLacks = {u"Running"_s}, .dbs = dbs, .stdoutEmpty = true};
+    QTest::newRow("downgrade past it without a renderer") << Case{
+        .project = u"rendered"_s,
+        .args = {u"downgrade"_s, u"base"_s, u"--python"_s, u"none"_s, u"--no-backup"_s},
+        .exitCode = 0, .errHas = {u"Running downgrade c0ffee000001 -> "_s}, .dbs = {}};
+    QTest::newRow("--sql renders it") << Case{
+        .project = u"rendered"_s, .args = {u"upgrade"_s, u"c0ffee000001:c0ffee000002"_s, u"--sql"_s},
+        .exitCode = 0,
+        .outHas = {u"-- Running upgrade c0ffee000001 -> c0ffee000002\n\n"
+                   "ALTER TABLE item ADD COLUMN colour VARCHAR(20);\n\n"_s,
+                   u"CREATE TABLE _alembic_tmp_item (\n    id INTEGER NOT NULL, \n"_s,
+                   u"UPDATE alembic_version SET version_num='c0ffee000002' WHERE "
+                   "alembic_version.version_num = 'c0ffee000001';\n\n"_s},
+        .errHas = {u"note: revision c0ffee000002 is rendered by Alembic (/usr/bin/python3)"_s},
+        .outLacks = {u"rendered"_s, u"\t"_s}, .dbs = dbs};
+    QTest::newRow("--sql without a renderer") << Case{
+        .project = u"rendered"_s,
+        .args = {u"upgrade"_s, u"c0ffee000001:c0ffee000002"_s, u"--sql"_s, u"--python"_s, u"none"_s},
+        .exitCode = 1, .errHas = {why, u"--python PATH"_s}, .dbs = dbs, .stdoutEmpty = true};
+    QTest::newRow("--python-timeout 0") << Case{
+        .project = u"rendered"_s,
+        .args = {u"upgrade"_s, u"heads"_s, u"--python-timeout"_s, u"0"_s}, .exitCode = 2,
+        .errHas = {u"--python-timeout needs a number of seconds above 0 (got '0')"_s}, .dbs = dbs};
+    QTest::newRow("--python-timeout abc") << Case{
+        .project = u"rendered"_s, .args = {u"pending"_s, u"--python-timeout"_s, u"abc"_s},
+        .exitCode = 2, .errHas = {u"(got 'abc')"_s}, .dbs = dbs};
+    QTest::newRow("--python with an empty value") << Case{
+        .project = u"rendered"_s, .args = {u"upgrade"_s, u"heads"_s, u"--python="_s},
+        .exitCode = 2, .errHas = {u"--python needs the path of a Python interpreter, or 'none'"_s},
+        .dbs = dbs};
+    QTest::newRow("--python is not a stamp option") << Case{
+        .project = u"rendered"_s, .args = {u"stamp"_s, u"heads"_s, u"--python"_s, u"none"_s},
+        .exitCode = 2, .errHas = {u"unknown option --python"_s}, .dbs = dbs};
+}
+
+void TestCli::alembicRenderer()
+{
+    QFETCH(Case, c);
+    // Runs that write work on a copy; the fixture database stays for the other rows.
+    const bool writes = c.dbs.isEmpty();
+    if (writes) {
+        QFile::remove(path(u"rendered/copy.db"_s));
+        QVERIFY(QFile::copy(path(u"rendered/rendered.db"_s), path(u"rendered/copy.db"_s)));
+        c.args.prepend(u"copy.db"_s);
+        c.args.prepend(u"--db"_s);
+    }
+    const Run run = writes ? runProcess(QStringLiteral(RETORT_BINARY), expand(c.args),
+                                        path(u"rendered"_s), environmentFor(Language::English))
+                           : retort(c.project, c.args, c.dbs);
+    if (QTest::currentTestFailed())
+        return;
+    checkCase(c, run);
+    if (writes)
+        QFile::remove(path(u"rendered/copy.db"_s));
 }
 
 // `tst_cli --hold-lock DB`: holds an exclusive lock on DB through QSqlDatabase

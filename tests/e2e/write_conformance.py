@@ -32,7 +32,8 @@ fails inside SQLAlchemy/SQLite is not a crash: both must fail alike (exit 1).
 Suites (one unittest class each, one subTest per comparison):
 
 1. StepByStep: generated histories (40 revisions / branch every 7; 25 / 5 /
-   seed b), the ``alloperations`` fixture and the demo: upgrade to every
+   seed b), the ``alloperations`` and ``rendered`` fixtures (the latter with a
+   revision only the Alembic renderer turns into SQL) and the demo: upgrade to every
    revision in Alembic's upgrade order (``history`` reversed), ``upgrade
    heads``, downgrade to every revision newest first, ``downgrade base``,
    ``downgrade -1`` repeatedly from the heads, and ``upgrade heads`` /
@@ -53,7 +54,11 @@ Suites (one unittest class each, one subTest per comparison):
 5. Failures: a failing statement rolls its step back completely (dump equal
    to the previous revision's, no _alembic_tmp_ table, backup + restore, audit
    entry); a locked database (exit 5, nothing changed, no backup left);
-   revisions that cannot be translated (exit 1 before anything runs).
+   revisions that cannot be translated: with ``--python none`` exit 1 before
+   anything runs (and they can still be stamped), with the default renderer
+   the same database as Alembic's and the same ``--sql`` text; the renderer
+   failing (an exception in the revision, a timeout, no interpreter, no
+   Alembic): exit 1 before anything runs, naming revision and cause.
 
     /usr/bin/python3 tests/e2e/write_conformance.py --retort build/app/retort [-v] [-k PATTERN]
         [--report FILE.json] [--keep] [--jobs N]
@@ -778,6 +783,10 @@ class StepByStep(WriteCase):
     def test_demo(self):
         self.run_project("demo", src=DEMO_DIR)
 
+    def test_rendered(self):
+        """A revision only the Alembic renderer turns into SQL (/usr/bin/python3, the default)."""
+        self.run_project("rendered", src=os.path.join(FIXTURES_DIR, "rendered"))
+
 
 # ---------------------------------------------------------------- 2./3. branchy histories
 
@@ -1089,6 +1098,9 @@ class OfflineSql(WriteCase):
     def test_demo(self):
         self.check_project("demo", src=DEMO_DIR)
 
+    def test_rendered(self):
+        self.check_project("rendered", src=os.path.join(FIXTURES_DIR, "rendered"))
+
     def test_fixtures_upgrade_heads_text(self):
         """Real (not emptied) fixture histories: `upgrade heads --sql` text and execution."""
         for name in BRANCHY:
@@ -1155,6 +1167,37 @@ UNTRANSLATABLE = {
 
 
 ''', re.compile(r"get_bind")),
+    "loop over a helper": ('''def _column(name):
+    return sa.Column(name, sa.String(length=12), nullable=True)
+
+
+def upgrade():
+    for name in ("extra_a", "extra_b"):
+        op.add_column("t0", _column(name))
+
+
+''', re.compile(r"\bfor\b|_column")),
+}
+
+# Revisions the renderer itself fails on, and the failure Retort must name.
+RENDERER_FAILURES = {
+    "exception in upgrade()": ('''def upgrade():
+    if op.get_context().dialect.name == "sqlite":
+        raise RuntimeError("refusing on purpose")
+
+
+''', [], re.compile(r"upgrade\(\) raised an exception \(.*:\d+\): RuntimeError: refusing on purpose")),
+    "timeout": ('''def upgrade():
+    import time
+    if True:
+        time.sleep(120)
+
+
+''', ["--python-timeout", "2"], re.compile(r"did not finish within 2 s")),
+    "no such interpreter": (UNTRANSLATABLE["if statement"][0], ["--python", "/nonexistent/python3"],
+                            re.compile(r"cannot start the Python interpreter /nonexistent/python3")),
+    "python without alembic": (UNTRANSLATABLE["if statement"][0], ["--python", "<no-alembic>"],
+                               re.compile(r"cannot import Alembic: ModuleNotFoundError")),
 }
 
 
@@ -1323,44 +1366,104 @@ class Failures(WriteCase):
                     self.record("locked", details)
                     self.fail(details)
 
+    def project_with(self, name, body):
+        """gen40 with the upgrade() of a late plain revision replaced; the database
+        upgraded to the 4th revision. (project, revision, db, folder)"""
+        p = Project(name, gen_args=GENERATED["gen40"])
+        order = p.upgrade_order()
+        bad = [r for r in order[-6:] if len(p.revs[r]["down"]) == 1][0]
+        replace_upgrade(p.script_of(bad), body)
+        folder = os.path.join(p.dir, "db")
+        os.makedirs(folder)
+        db = os.path.join(folder, "app.db")
+        make_state_db(db, [], table=False)
+        r = retort(p, db, "upgrade", order[3], "--no-backup")
+        self.assertEqual(r.rc, 0, r.err)
+        return p, bad, db, folder
+
+    def refused_problems(self, rr, bad, reason, db, state, folder, before):
+        """Exit 1 before anything ran: revision and reason named, database and folder unchanged."""
+        problems = []
+        if rr.rc != 1:
+            problems.append("exit %d, expected 1" % rr.rc)
+        if bad not in rr.err:
+            problems.append("stderr does not name revision %s" % bad)
+        if not reason.search(rr.err):
+            problems.append("stderr does not give the reason (%s)" % reason.pattern)
+        if "Running " in rr.err:
+            problems.append("steps ran")
+        if file_state(db) != state:
+            problems.append("the database changed")
+        if sorted(os.listdir(folder)) != before:
+            problems.append("files appeared or went: %r -> %r" % (before, sorted(os.listdir(folder))))
+        return problems
+
     def test_untranslatable_revision(self):
+        """Without the Alembic renderer (--python none) the run is refused before anything
+        happens, saying what the renderer would need; a target below still works. With it
+        (the default), the same revisions run and give Alembic's database."""
         for case, (body, reason) in UNTRANSLATABLE.items():
-            with self.subTest(case=case):
+            with self.subTest(case=case, renderer="none"):
                 STATS["comparisons"] += 1
-                p = Project("gen40-untranslatable", gen_args=GENERATED["gen40"])
-                order = p.upgrade_order()
-                bad = [r for r in order[-6:] if len(p.revs[r]["down"]) == 1][0]
-                replace_upgrade(p.script_of(bad), body)
-                folder = os.path.join(p.dir, "db")
-                os.makedirs(folder)
-                db = os.path.join(folder, "app.db")
-                make_state_db(db, [], table=False)
-                r = retort(p, db, "upgrade", order[3], "--no-backup")
-                self.assertEqual(r.rc, 0, r.err)
-                state = file_state(db)
-                before = sorted(os.listdir(folder))
-                rr = retort(p, db, "upgrade", "heads")
-                problems = []
-                if rr.rc != 1:
-                    problems.append("exit %d, expected 1" % rr.rc)
-                if bad not in rr.err:
-                    problems.append("stderr does not name revision %s" % bad)
-                if not reason.search(rr.err):
-                    problems.append("stderr does not give the reason (%s)" % reason.pattern)
-                if "Running " in rr.err:
-                    problems.append("steps ran")
-                if file_state(db) != state:
-                    problems.append("the database changed")
-                if bak_files(folder) != [f for f in before if f.endswith(".bak")]:
-                    problems.append("a backup was made: %r" % sorted(os.listdir(folder)))
+                p, bad, db, folder = self.project_with("gen40-untranslatable", body)
+                state, before = file_state(db), sorted(os.listdir(folder))
+                rr = retort(p, db, "upgrade", "heads", "--python", "none")
+                problems = self.refused_problems(rr, bad, reason, db, state, folder, before)
+                for needle in ("can be stamped", "--python PATH", "turned off"):
+                    if needle not in rr.err:
+                        problems.append("stderr does not say %r" % needle)
                 if problems:
                     details = "untranslatable revision (%s) in %s: %s\nstderr:\n%s" % (case, bad, "; ".join(problems), rr.err)
                     self.record("untranslatable", details)
                     self.fail(details)
-                # a target below the revision still works
+                # a target below the revision still works, and stamping over it too
                 parent = p.revs[bad]["down"][0]
-                ok = retort(p, db, "upgrade", parent, "--no-backup")
+                ok = retort(p, db, "upgrade", parent, "--no-backup", "--python", "none")
                 self.assertEqual(ok.rc, 0, "upgrade to %s (below the untranslatable %s): %s" % (parent, bad, ok.err))
+                ok = retort(p, db, "stamp", bad, "--no-backup")
+                self.assertEqual((ok.rc, version_rows(db)), (0, [bad]), ok.err)
+            with self.subTest(case=case, renderer="default"):
+                STATS["comparisons"] += 1
+                p, bad, db, _ = self.project_with("gen40-rendered", body)
+                shutil.copyfile(db, p.a)
+                shutil.copyfile(db, p.b)
+                ar, rr = self.compare_run(p, "rendered revision", ["upgrade", "heads"],
+                                          start_rows=version_rows(db), resync=False)
+                self.assertEqual(rr.rc, 0, rr.err)
+                if "note: revision %s is rendered by Alembic (/usr/bin/python3)" % bad not in rr.err:
+                    details = "no note that %s was rendered by Alembic: %r" % (bad, rr.err)
+                    self.record("rendered", details)
+                    self.fail(details)
+            with self.subTest(case=case, renderer="default", check="--sql text = alembic's"):
+                # No batch rebuild here: Alembic can write this offline itself.
+                STATS["comparisons"] += 1
+                argv = ["upgrade", "%s:%s" % (p.revs[bad]["down"][0], bad), "--sql"]
+                ar = self.alembic.run(p.dir, *argv)
+                self.assertEqual(ar.rc, 0, ar.err)
+                OfflineSql.check_sql_text(self, p, argv, ar, retort(p, None, *argv))
+
+    def test_renderer_failures(self):
+        """The renderer cannot give the SQL (an exception in the revision, a timeout, no
+        interpreter, no Alembic): exit 1 before anything ran, naming revision and cause."""
+        no_alembic = os.path.join(WORK, "python-without-alembic")
+        with open(no_alembic, "w") as f:
+            f.write("#!/bin/sh\nexec %s -S \"$@\"\n" % PYTHON)  # -S: no dist-packages
+        os.chmod(no_alembic, 0o755)
+        for case, (body, options, reason) in RENDERER_FAILURES.items():
+            with self.subTest(case=case):
+                STATS["comparisons"] += 1
+                options = [no_alembic if o == "<no-alembic>" else o for o in options]
+                p, bad, db, folder = self.project_with("gen40-renderer-failure", body)
+                state, before = file_state(db), sorted(os.listdir(folder))
+                started = time.monotonic()
+                rr = retort(p, db, "upgrade", "heads", *options)
+                problems = self.refused_problems(rr, bad, reason, db, state, folder, before)
+                if case == "timeout" and time.monotonic() - started > 60:
+                    problems.append("the 2 s timeout took %.0f s" % (time.monotonic() - started))
+                if problems:
+                    details = "renderer failure (%s) in %s: %s\nstderr:\n%s" % (case, bad, "; ".join(problems), rr.err)
+                    self.record("renderer failure", details)
+                    self.fail(details)
 
 
 # ---------------------------------------------------------------- main
