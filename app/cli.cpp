@@ -71,6 +71,9 @@ const QList<CommandSpec> &commandSpecs()
         {u"backups"_s, {}, {u"--backup-dir"_s}, false},
         {u"restore"_s, {}, {u"--backup-dir"_s}, true},
         {u"doctor"_s, {u"--yes"_s}, {u"--fix"_s}, false},
+        // Opened by app/main.cpp before the command line runs; it only
+        // arrives here for --help, or in a build without the GUI.
+        {u"gui"_s, {}, {}, false},
     };
     return specs;
 }
@@ -187,6 +190,13 @@ QString generalHelp()
         "Retort's commands:\n"
         "  status                            database, current revision, heads, pending\n"
         "                                    migrations and problems in one screen\n"
+        "  pending                           the steps to the heads, with their SQL\n"
+        "  upgrade TARGET [--sql]            apply (or print) migrations: a backup first,\n"
+        "  downgrade TARGET [--sql]          one transaction per step, checks after\n"
+        "  stamp TARGET... [--purge] [--sql] set the version table without migrating\n"
+        "  backup | backups | restore FILE   take, list and restore database backups\n"
+        "  doctor [--fix CODE|all]           diagnose and repair a broken database\n"
+        "  gui [DB | -c INI]                 the desktop application (also with no command)\n"
         "\n"
         "Global options:\n"
         "  -c, --config FILE      alembic.ini to read (default: ./alembic.ini, or\n"
@@ -253,6 +263,33 @@ QString commandHelp(const QString &command)
             "                           import alembic); 'none' turns the renderer off\n"
             "  --python-timeout SECS    stop a rendering after SECS seconds (default: 60)\n"
             "Without a renderer such revisions can be stamped but not applied.");
+    if (command == u"stamp"_s)
+        return CommandLine::tr(
+            "usage: retort stamp TARGET... [--purge] [--sql] [--no-backup] [--backup-dir DIR]\n\n"
+            "Set the version table to TARGET (one or more revisions, heads, base) without\n"
+            "running any migration, as alembic stamp does: the rows change in one\n"
+            "transaction after a backup, and the change is written to the audit log.\n"
+            "A stamp that adds a row for a sibling branch is done, with a warning.\n\n"
+            "  --purge          delete every row first (also rows Retort cannot resolve)\n"
+            "  --sql            print the SQL instead of running it");
+    if (command == u"backup"_s || command == u"backups"_s || command == u"restore"_s)
+        return CommandLine::tr(
+            "usage: retort backup [--backup-dir DIR]\n"
+            "       retort backups [--backup-dir DIR]\n"
+            "       retort restore FILE [--backup-dir DIR]\n\n"
+            "backup copies the database (SQLite's online backup) to\n"
+            "<db>.<YYYYmmdd_HHMMSS>.bak beside it, or into DIR; backups lists those\n"
+            "copies, newest first; restore puts FILE back in place of the database after\n"
+            "backing up the current one. Every write goes to the audit log.");
+    if (command == u"gui"_s)
+        return CommandLine::tr(
+            "usage: retort gui [DB | -c INI | --scripts DIR [--db FILE]] [--lang en|es]\n"
+            "       retort gui --screenshot FILE.png [--select REV] [DB | -c INI]\n\n"
+            "Open the desktop application on a database or a project (`retort` alone\n"
+            "or `retort shop.db` do the same); with nothing given, the last project, or\n"
+            "the bundled demo project the first time.\n"
+            "  --screenshot FILE.png   render the main window to FILE.png and exit\n"
+            "  --select REV            select a revision before the screenshot");
     if (command == u"doctor"_s)
         return CommandLine::tr(
             "usage: retort doctor [--fix CODE|all [--yes]]\n\n"
@@ -353,6 +390,12 @@ int CommandLine::run(const QStringList &arguments)
     if (inv.help) {
         print(commandHelp(inv.command));
         return Ok;
+    }
+    if (inv.command == u"gui"_s) {
+        // With the GUI built, main.cpp has already opened the window (or said
+        // why it cannot); reaching this point means it is not in this binary.
+        return usageError(tr("this build of Retort has no desktop application (configured "
+                             "with RETORT_BUILD_GUI=OFF); every other command works"));
     }
     const CommandSpec *spec = findCommand(inv.command);
     const qsizetype allowedPositionals =

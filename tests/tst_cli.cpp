@@ -1531,7 +1531,10 @@ void TestCli::help_data()
     const QStringList globalMentions{u"current"_s,   u"heads"_s,     u"branches"_s, u"history"_s,
                                      u"show"_s,      u"status"_s,    u"-c"_s,       u"--config"_s,
                                      u"--db"_s,      u"--scripts"_s, u"--json"_s,   u"--lang"_s,
-                                     u"--version-table"_s, u"--help"_s, u"--version"_s};
+                                     u"--version-table"_s, u"--help"_s, u"--version"_s,
+                                     u"pending"_s, u"upgrade TARGET"_s, u"downgrade TARGET"_s,
+                                     u"stamp TARGET"_s, u"backups"_s, u"restore FILE"_s,
+                                     u"doctor"_s, u"gui"_s};
     QTest::newRow("--help") << QStringList{u"--help"_s} << globalMentions;
     QTest::newRow("-h") << QStringList{u"-h"_s} << globalMentions;
     const QList<QPair<QString, QStringList>> commands = {
@@ -1543,6 +1546,10 @@ void TestCli::help_data()
         {u"show"_s, {u"REV"_s}},
         {u"status"_s, {u"0"_s, u"3"_s, u"4"_s, u"5"_s}},
         {u"upgrade"_s, {u"--sql"_s, u"--python PATH"_s, u"'none'"_s, u"--python-timeout SECS"_s}},
+        {u"stamp"_s, {u"--purge"_s, u"--sql"_s, u"--no-backup"_s, u"sibling"_s}},
+        {u"backup"_s, {u"retort backups"_s, u"retort restore FILE"_s, u"--backup-dir DIR"_s}},
+        {u"doctor"_s, {u"--fix CODE|all"_s, u"--yes"_s}},
+        {u"gui"_s, {u"--screenshot FILE.png"_s, u"--select REV"_s, u"-c INI"_s}},
     };
     for (const auto &[command, options] : commands) {
         const QStringList mentions = QStringList{u"usage: retort "_s + command} + options;
