@@ -353,6 +353,8 @@ void TestGuiWrites::upgradeToHeadThroughTheDialog()
     QVERIFY(window->alert()->isVisible());
     QCOMPARE(window->alert()->kind(), MessageBar::Kind::Positive);
     QVERIFY(window->alert()->text().contains(u"Upgrade done"_s));
+    window->writeActions()->dismissAction()->trigger();
+    QVERIFY(window->alert()->isHidden());
     QVERIFY(logContains(window->sessionLog(), u"Step 3 of 3"_s));
     QVERIFY(logContains(window->sessionLog(), u"Integrity check: ok"_s));
 
@@ -392,8 +394,12 @@ void TestGuiWrites::failingMigrationIsShownInline()
     QCOMPARE(window->statusHeader()->badgeTexts(), QStringList{u"not under Alembic"_s});
     PlanDialog *dialog = window->writeActions()->openPlan(PlanDialog::Operation::Upgrade, u"heads"_s);
     QCOMPARE(dialog->stepsModel()->rowCount(), 2);
-    // The preview runs on an empty copy of the schema, where the index is fine.
+    // The preview replays the steps on a copy of the schema, where the index fails
+    // too: a warning, but nothing forbids trying (a failing step is rolled back).
     QVERIFY(dialog->errorBar()->isHidden());
+    QVERIFY(dialog->warningBar()->isVisible());
+    QVERIFY2(dialog->warningBar()->text().startsWith(u"Step 2 will probably fail"_s),
+             qPrintable(dialog->warningBar()->text()));
     QVERIFY(runToEnd(dialog));
 
     QCOMPARE(dialog->resultBar()->kind(), MessageBar::Kind::Error);
@@ -886,7 +892,6 @@ void TestGuiWrites::screenshotsForReview()
         QVERIFY(backups->grab().save(u"%1/%2-backups.png"_s.arg(dir, language)));
         backups->reject();
 
-        AppSettings::setPythonInterpreter(AlembicRenderer::disabledKeyword());
         QTemporaryDir fixture;
         QList<std::pair<QString, QString>> files = itemsAndTags();
         files.append({kBind + u"_bind.py"_s, bindRevision(kTags)});
@@ -897,6 +902,16 @@ void TestGuiWrites::screenshotsForReview()
             source.configFile = fixture.filePath(u"alembic.ini"_s);
             return source;
         }());
+        AppSettings::setPythonInterpreter(u"/usr/bin/python3"_s);
+        PlanDialog *rendering =
+            window->writeActions()->openPlan(PlanDialog::Operation::Upgrade, u"heads"_s);
+        QVERIFY(rendering->grab().save(u"%1/%2-plan-rendering.png"_s.arg(dir, language)));
+        QTRY_VERIFY_WITH_TIMEOUT(!rendering->isRendering(), kRunTimeoutMs);
+        rendering->stepsView()->setCurrentIndex(rendering->stepsModel()->index(2, 0));
+        QVERIFY(rendering->grab().save(u"%1/%2-plan-rendered.png"_s.arg(dir, language)));
+        rendering->reject();
+        QTRY_VERIFY(!window->writeActions()->planDialog());
+        AppSettings::setPythonInterpreter(AlembicRenderer::disabledKeyword());
         PlanDialog *blocked =
             window->writeActions()->openPlan(PlanDialog::Operation::Upgrade, u"heads"_s);
         QVERIFY(blocked->grab().save(u"%1/%2-plan-blocked.png"_s.arg(dir, language)));

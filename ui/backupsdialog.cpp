@@ -166,12 +166,14 @@ void BackupsDialog::updateButtons()
 
 void BackupsDialog::updateSummary()
 {
-    QStringList shown;
-    for (const QString &folder : folders())
-        shown.append(QDir::toNativeSeparators(folder));
-    m_summary->setText(tr("Backups of %1 found in %2: %3.")
-                           .arg(QDir::toNativeSeparators(m_database), shown.join(tr(" and ")))
-                           .arg(m_model->rowCount()));
+    const QStringList searched = folders();
+    const QString where =
+        searched.size() > 1
+            ? tr("Backups are looked for in %1 and beside the database.")
+                  .arg(QDir::toNativeSeparators(searched.first()))
+            : tr("Backups are looked for beside the database.");
+    m_summary->setText(tr("Database: %1").arg(QDir::toNativeSeparators(m_database)) + u'\n' +
+                       where);
 }
 
 void BackupsDialog::showOutcome(bool ok, const QString &text)

@@ -150,6 +150,8 @@ PlanDialog::PlanDialog(std::shared_ptr<const SessionSnapshot> snapshot, Operatio
     for (int column = 0; column < PlanStepsModel::ColumnCount; ++column)
         header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(PlanStepsModel::MessageColumn, QHeaderView::Stretch);
+    // Nothing to say about the steps' progress before the run.
+    m_steps->setColumnHidden(PlanStepsModel::StateColumn, true);
 
     auto *sqlPane = new QWidget(this);
     m_sqlCaption = new QLabel(sqlPane);
@@ -173,6 +175,7 @@ PlanDialog::PlanDialog(std::shared_ptr<const SessionSnapshot> snapshot, Operatio
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setChildrenCollapsible(false);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_splitterMoved = true; });
 
     m_backup = new QCheckBox(this);
     m_backup->setObjectName(u"planBackup"_s);
@@ -188,6 +191,7 @@ PlanDialog::PlanDialog(std::shared_ptr<const SessionSnapshot> snapshot, Operatio
     m_progressLabel->setWordWrap(true);
     m_progress = new QProgressBar(m_progressPanel);
     m_progress->setTextVisible(true);
+    m_progress->setFormat(u"%v / %m"_s);
     m_elapsedLabel = new QLabel(m_progressPanel);
     m_elapsedLabel->setForegroundRole(QPalette::PlaceholderText);
     m_stop = new QPushButton(m_progressPanel);
@@ -373,7 +377,24 @@ void PlanDialog::showPreview(PlanPreview preview)
         m_steps->setCurrentIndex(m_model->index(0, 0));
     else
         showStep(-1);
+    fitStepsToRows();
     emit planned();
+}
+
+void PlanDialog::fitStepsToRows()
+{
+    // The list as tall as its steps (3 to 10 rows), the SQL gets the rest.
+    if (m_splitterMoved)
+        return;
+    const int rowHeight = m_model->rowCount() > 0 ? m_steps->sizeHintForRow(0)
+                                                  : m_steps->fontMetrics().height() + 8;
+    const int rows = std::clamp(m_model->rowCount(), 3, 10);
+    const int wanted = m_steps->header()->sizeHint().height() + rows * rowHeight +
+                       2 * m_steps->frameWidth() + 2;
+    const QList<int> sizes = m_splitter->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (total > wanted * 2)
+        m_splitter->setSizes({wanted, total - wanted});
 }
 
 QString PlanDialog::rowsText(const QStringList &rows) const
@@ -427,6 +448,14 @@ void PlanDialog::updateNotices()
     }
 
     QStringList warnings = p.plan.warnings;
+    for (qsizetype i = 0; i < p.steps.size(); ++i) {
+        // A statement that fails on a copy of the schema will very likely fail for real.
+        if (!p.steps[i].sqlError.isEmpty() && (i == 0 || p.steps[i - 1].sqlError.isEmpty()))
+            warnings.append(tr("Step %1 will probably fail, as it does on a copy of the "
+                               "database's schema: %2")
+                                .arg(i + 1)
+                                .arg(p.steps[i].sqlError));
+    }
     const int destructive = p.destructiveCount();
     if (destructive > 0)
         warnings.append(tr("Statements that can lose data (dropped tables or columns): %1. They "
@@ -462,6 +491,9 @@ void PlanDialog::updateButtons()
     m_target->setEnabled(idle);
     m_purge->setEnabled(idle);
     m_backup->setEnabled(idle);
+    // Afterwards the result names the backup file.
+    m_backup->setVisible(!m_finished);
+    m_backupWhere->setVisible(!m_finished);
     m_runButton->setVisible(!m_finished);
     m_runButton->setEnabled(idle && !m_rendering && m_preview->runnable());
     QString why;
@@ -577,6 +609,7 @@ void PlanDialog::startRun()
     }
     m_progress->setRange(0, std::max(count, 1));
     m_progress->setValue(0);
+    m_steps->setColumnHidden(PlanStepsModel::StateColumn, false);
     m_progressPanel->show();
     m_result->hide();
     m_run->start();
@@ -591,6 +624,8 @@ void PlanDialog::onStepStarted(int index, int count, const QString &description)
     m_currentStep = index;
     m_currentDescription = description;
     m_model->setState(index, PlanStepsModel::State::Running);
+    // The SQL shown is the step that runs.
+    m_steps->setCurrentIndex(m_model->index(index, 0));
     m_steps->scrollTo(m_model->index(index, 0));
     if (m_log)
         m_log->info(tr("Step %1 of %2: %3").arg(index + 1).arg(count).arg(description));
@@ -775,6 +810,12 @@ void PlanDialog::closeEvent(QCloseEvent *event)
         return;
     }
     QDialog::closeEvent(event);
+}
+
+void PlanDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    fitStepsToRows(); // the splitter has its real height now
 }
 
 void PlanDialog::retranslateUi()

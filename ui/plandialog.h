@@ -98,10 +98,12 @@ signals:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void replan();
     void showPreview(PlanPreview preview);
+    void fitStepsToRows();
     void retranslateUi();
     void updateSummary();
     void updateNotices();
@@ -123,6 +125,7 @@ private:
     AlembicRenderer::Settings m_renderer;
     int m_generation = 0; // of plans asked for; a late rendering of an older one is dropped
     bool m_rendering = false;
+    bool m_splitterMoved = false; // by the person: their sizes are kept
     SessionLog *m_log = nullptr;
     std::shared_ptr<const PlanPreview> m_preview;
     MigrationRun *m_run = nullptr;

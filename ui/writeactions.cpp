@@ -8,6 +8,7 @@
 #include "sessionlog.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QFileInfo>
 #include <QWidget>
 
@@ -18,7 +19,11 @@ WriteActions::WriteActions(ProjectSession *session, SessionLog *log, MessageBar 
     : QObject(window), m_session(session), m_log(log), m_alert(alert), m_history(history),
       m_window(window)
 {
+    m_window->installEventFilter(this); // for its LanguageChange
     connect(m_session, &ProjectSession::loaded, this, &WriteActions::updateActions);
+    m_dismiss = new QAction(this);
+    connect(m_dismiss, &QAction::triggered, m_alert, &QWidget::hide);
+    retranslate();
     auto idOf = [this](int revision) {
         const auto snapshot = m_session->snapshot();
         return snapshot && snapshot->hasProject && revision >= 0 &&
@@ -57,6 +62,18 @@ void WriteActions::setActions(QAction *upgrade, QAction *downgrade, QAction *sta
     });
     connect(m_backupsAction, &QAction::triggered, this, [this] { openBackups(); });
     updateActions();
+}
+
+void WriteActions::retranslate()
+{
+    m_dismiss->setText(tr("Dismiss"));
+}
+
+bool WriteActions::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return QObject::eventFilter(watched, event);
 }
 
 QString WriteActions::backupFolder()
@@ -145,7 +162,7 @@ void WriteActions::onRunFinished(const ExecutionReport &report)
         // After the reload, which sets the bar for the new state.
         m_alert->setKind(m_plan->resultBar()->kind());
         m_alert->setText(m_plan->resultBar()->text());
-        m_alert->setActions({});
+        m_alert->setActions({m_dismiss});
         m_alert->show();
     }
 }

@@ -45,9 +45,15 @@ public:
     // The Alembic renderer with the Settings' Python interpreter; when none was
     // chosen, the renderer looks for one that can import Alembic itself.
     static AlembicRenderer::Settings rendererSettings();
+    // The message bar's button that hides a write's outcome.
+    QAction *dismissAction() const { return m_dismiss; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     bool canPlan() const;
+    void retranslate();
     void onRunStarted();
     void onRunFinished(const ExecutionReport &report);
 
@@ -60,6 +66,7 @@ private:
     QAction *m_downgrade = nullptr;
     QAction *m_stamp = nullptr;
     QAction *m_backupsAction = nullptr;
+    QAction *m_dismiss = nullptr;
     QPointer<PlanDialog> m_plan;
     QPointer<BackupsDialog> m_backups;
     bool m_wasWatching = true;
