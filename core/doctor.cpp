@@ -113,6 +113,26 @@ QString describeBadValue(const QVariant &value)
     return u"integer "_s + value.toString();
 }
 
+// SQLite's integrity and foreign key checks. A check that cannot run puts
+// SQLite's message in place of its result; returns that message (empty when
+// both ran).
+QString runChecks(sqlite3 *handle, QStringList *integrity, QStringList *foreignKeyViolations)
+{
+    const QueryResult checked = query(handle, u"PRAGMA integrity_check"_s);
+    if (!checked.error.isEmpty()) {
+        *integrity = {checked.error};
+    } else {
+        for (const QVariantList &row : checked.rows)
+            integrity->append(row.value(0).toString());
+    }
+    const QueryResult keys = query(handle, u"PRAGMA foreign_key_check"_s);
+    for (const QVariantList &row : keys.rows)
+        foreignKeyViolations->append(
+            QCoreApplication::translate("retort::Doctor", "%1 row %2 refers to a missing row of %3")
+                .arg(row.value(0).toString(), row.value(1).toString(), row.value(2).toString()));
+    return !checked.error.isEmpty() ? checked.error : keys.error;
+}
+
 Inspection inspect(sqlite3 *handle, const QString &versionTable, bool checks)
 {
     Inspection inspection;
@@ -162,20 +182,7 @@ Inspection inspect(sqlite3 *handle, const QString &versionTable, bool checks)
         }
     }
     if (checks) {
-        const QueryResult integrity = query(handle, u"PRAGMA integrity_check"_s);
-        if (!integrity.error.isEmpty()) {
-            inspection.integrity = {integrity.error};
-        } else {
-            for (const QVariantList &row : integrity.rows)
-                inspection.integrity.append(row.value(0).toString());
-        }
-        const QueryResult keys = query(handle, u"PRAGMA foreign_key_check"_s);
-        for (const QVariantList &row : keys.rows)
-            inspection.foreignKeyViolations.append(
-                QCoreApplication::translate("retort::Doctor",
-                                            "%1 row %2 refers to a missing row of %3")
-                    .arg(row.value(0).toString(), row.value(1).toString(),
-                         row.value(2).toString()));
+        runChecks(handle, &inspection.integrity, &inspection.foreignKeyViolations);
         inspection.checked = true;
     }
     return inspection;
@@ -1676,6 +1683,57 @@ QJsonObject RepairReport::toJson(const RevisionGraph &graph) const
 }
 
 // --- Doctor ------------------------------------------------------------------
+
+QString IntegrityReport::summary() const
+{
+    if (!readable())
+        return Doctor::tr("The integrity check could not run: %1").arg(error);
+    if (sound())
+        return Doctor::tr("%1 is sound: SQLite's integrity check passes and every foreign key "
+                          "points to an existing row.")
+            .arg(QDir::toNativeSeparators(database));
+    QStringList parts;
+    if (integrityMessages != QStringList{u"ok"_s})
+        parts.append(Doctor::tr("the integrity check reports %n problem(s)", nullptr,
+                                int(integrityMessages.size())));
+    if (!foreignKeyViolations.isEmpty())
+        parts.append(Doctor::tr("%n row(s) refer to rows that do not exist", nullptr,
+                                int(foreignKeyViolations.size())));
+    return Doctor::tr("%1 has problems: %2.")
+        .arg(QDir::toNativeSeparators(database), parts.join(u"; "_s));
+}
+
+IntegrityReport Doctor::checkIntegrity(const QString &databasePath)
+{
+    IntegrityReport report;
+    QElapsedTimer timer;
+    timer.start();
+    report.database = databasePath;
+    if (databasePath.isEmpty()) {
+        report.error = tr("No database is open.");
+        return report;
+    }
+    // VersionTable classifies why a file cannot be read (missing, not a
+    // database, locked) in the words status uses.
+    const VersionTableState state = VersionTable::read(databasePath, u"alembic_version"_s);
+    if (!state.readable()) {
+        report.error = state.error;
+        return report;
+    }
+    SqliteConnection connection(databasePath, SqliteConnection::Mode::ReadOnly, busyTimeoutMs,
+                                u"doctor-integrity"_s);
+    const SqlOutcome opened = connection.open();
+    if (!opened.ok()) {
+        report.error = tr("Cannot open %1: %2").arg(databasePath, opened.message);
+        return report;
+    }
+    const QString failed = runChecks(connection.handle(), &report.integrityMessages,
+                                     &report.foreignKeyViolations);
+    if (!failed.isEmpty())
+        report.error = tr("Cannot check %1: %2").arg(databasePath, failed);
+    report.milliseconds = double(timer.nsecsElapsed()) / 1e6;
+    return report;
+}
 
 DoctorReport Doctor::diagnose(const Project &project, const QString &databasePath)
 {

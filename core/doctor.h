@@ -142,11 +142,37 @@ struct RepairReport
     QJsonObject toJson(const RevisionGraph &graph) const;
 };
 
+// SQLite's own checks of a database file, read-only: PRAGMA integrity_check
+// (damaged pages, indexes that disagree with their tables) and PRAGMA
+// foreign_key_check (rows whose foreign key points nowhere).
+struct IntegrityReport
+{
+    QString database;
+    QString error; // why the checks could not run (translated); empty when they ran
+    QStringList integrityMessages;    // {"ok"} when sound
+    QStringList foreignKeyViolations; // one per row, described (translated)
+    double milliseconds = 0;
+
+    bool readable() const { return error.isEmpty(); }
+    bool sound() const
+    {
+        return readable() && integrityMessages == QStringList{QStringLiteral("ok")} &&
+               foreignKeyViolations.isEmpty();
+    }
+    explicit operator bool() const { return sound(); }
+    // One line for a message bar or a log, translated.
+    QString summary() const;
+};
+
 class Doctor
 {
     Q_DECLARE_TR_FUNCTIONS(retort::Doctor)
 
 public:
+    // Runs SQLite's checks on the file, opened read-only (nothing about it
+    // changes); the same checks a diagnosis runs, without the project.
+    static IntegrityReport checkIntegrity(const QString &databasePath);
+
     static DoctorReport diagnose(const Project &project, const QString &databasePath);
 
     // `code`: a diagnosis code, "all", or "code:repair" to choose one of a

@@ -2,8 +2,10 @@
 
 #include "appsettings.h"
 #include "demoproject.h"
+#include "doctorpanel.h"
 #include "historyview.h"
 #include "icons.h"
+#include "integritychecker.h"
 #include "languagemanager.h"
 #include "logview.h"
 #include "messagebar.h"
@@ -11,6 +13,7 @@
 #include "problemsview.h"
 #include "projectsession.h"
 #include "revisiondetails.h"
+#include "schemaview.h"
 #include "sessionlog.h"
 #include "settingsdialog.h"
 #include "statusheader.h"
@@ -77,6 +80,21 @@ MainWindow::MainWindow(LanguageManager *languages, bool persistent, QWidget *par
     createMenus();
     createToolBar();
     createDocks();
+    // The doctor's window, Tools ▸ Check Integrity, and the header's problem badges.
+    m_doctorPanel = new DoctorPanel(m_log, this);
+    m_integrityChecker = new IntegrityChecker(m_log, m_alert, this);
+    m_integrityChecker->setDoctorAction(m_doctor);
+    m_toolsMenu = new QMenu(this);
+    m_toolsMenu->addAction(m_doctor);
+    m_toolsMenu->addAction(m_integrityChecker->action());
+    m_toolsMenu->addSeparator();
+    m_toolsMenu->addAction(m_schemaDock->toggleViewAction());
+    menuBar()->insertMenu(m_helpMenu->menuAction(), m_toolsMenu);
+    connect(m_doctor, &QAction::triggered, this, &MainWindow::showDoctor);
+    connect(m_header, &StatusHeader::doctorRequested, this, &MainWindow::showDoctor);
+    connect(m_doctorPanel, &DoctorPanel::databaseChanged, m_session, &ProjectSession::reload);
+    m_schemaView->setActive(false); // until its tab is brought to the front
+    connect(m_schemaDock, &QDockWidget::visibilityChanged, m_schemaView, &SchemaView::setActive);
     m_writes = new WriteActions(m_session, m_log, m_alert, m_history, this);
     m_writes->setActions(m_upgrade, m_downgrade, m_stamp, m_backup);
 
@@ -290,8 +308,11 @@ void MainWindow::createDocks()
     m_pendingDock = makeDock(m_pending, u"pendingDock"_s);
     m_problemsDock = makeDock(m_problems, u"problemsDock"_s);
     m_logDock = makeDock(m_logView, u"logDock"_s);
+    m_schemaView = new SchemaView(this);
+    m_schemaDock = makeDock(m_schemaView, u"schemaDock"_s);
     tabifyDockWidget(m_pendingDock, m_problemsDock);
     tabifyDockWidget(m_problemsDock, m_logDock);
+    tabifyDockWidget(m_logDock, m_schemaDock);
     m_pendingDock->raise();
     resizeDocks({m_pendingDock}, {230}, Qt::Vertical);
 
@@ -338,7 +359,6 @@ void MainWindow::retranslateUi()
     m_refresh->setToolTip(tr("Read the database and the revision files again (F5)"));
     m_find->setText(tr("&Filter History"));
 
-    const QString later = tr("Arrives in a later version of Retort.");
     m_upgrade->setText(tr("&Upgrade to Head(s)…"));
     m_upgrade->setIconText(tr("Upgrade"));
     m_downgrade->setText(tr("&Downgrade…"));
@@ -355,7 +375,8 @@ void MainWindow::retranslateUi()
                                "choose another target)"));
     m_stamp->setToolTip(tr("Plan setting the version table without running migrations"));
     m_backup->setToolTip(tr("List, take and restore backups of the database"));
-    m_doctor->setToolTip(tr("Diagnose and repair the version table (%1)").arg(later));
+    m_doctor->setToolTip(tr("Diagnose the database against its migration scripts and repair "
+                            "what can be repaired"));
     m_about->setText(tr("&About Retort"));
     m_languageSystem->setText(tr("System Default"));
     m_themeSystem->setText(tr("System"));
@@ -368,6 +389,9 @@ void MainWindow::retranslateUi()
 
     m_pendingDock->setWindowTitle(tr("Pending Migrations"));
     m_logDock->setWindowTitle(tr("Log"));
+    m_schemaDock->setWindowTitle(tr("Schema"));
+    m_toolsMenu->setTitle(tr("&Tools"));
+    m_integrityChecker->retranslate();
     updateProblemsTitle();
     updateRecentMenu();
     updateAlert();
@@ -489,6 +513,10 @@ void MainWindow::onLoaded(bool reloaded)
     m_history->setSnapshot(snapshot);
     m_pending->setSnapshot(snapshot);
     m_problems->setSnapshot(snapshot);
+    m_schemaView->setSnapshot(snapshot);
+    m_doctorPanel->setSnapshot(snapshot);
+    m_integrityChecker->setSnapshot(snapshot);
+    m_doctor->setEnabled(snapshot && snapshot->hasProject && !snapshot->databasePath.isEmpty());
     m_refresh->setEnabled(snapshot != nullptr);
     updateAlert();
     updateTitle();
@@ -499,6 +527,13 @@ void MainWindow::onLoaded(bool reloaded)
         AppSettings::addRecentProject(snapshot->source);
         updateRecentMenu();
     }
+}
+
+void MainWindow::showDoctor()
+{
+    m_doctorPanel->show();
+    m_doctorPanel->raise();
+    m_doctorPanel->activateWindow();
 }
 
 void MainWindow::openPath(const QString &path)

@@ -15,7 +15,9 @@ class QToolBar;
 
 namespace retort::ui {
 
+class DoctorPanel;
 class HistoryView;
+class IntegrityChecker;
 class LanguageManager;
 class LogView;
 class MessageBar;
@@ -23,6 +25,7 @@ class PendingView;
 class ProblemsView;
 class ProjectSession;
 class RevisionDetails;
+class SchemaView;
 class SessionLog;
 class StatusHeader;
 class WriteActions;
@@ -61,6 +64,13 @@ public:
     QDockWidget *pendingDock() const { return m_pendingDock; }
     QDockWidget *problemsDock() const { return m_problemsDock; }
     QDockWidget *logDock() const { return m_logDock; }
+    SchemaView *schemaView() const { return m_schemaView; }
+    QDockWidget *schemaDock() const { return m_schemaDock; }
+    DoctorPanel *doctorPanel() const { return m_doctorPanel; }
+    IntegrityChecker *integrityChecker() const { return m_integrityChecker; }
+    QAction *doctorAction() const { return m_doctor; }
+    // Opens the doctor's window (diagnosing when it shows).
+    void showDoctor();
     QToolBar *mainToolBar() const { return m_toolBar; }
     QAction *refreshAction() const { return m_refresh; }
     QAction *languageAction(const QString &language) const;
@@ -108,6 +118,11 @@ private:
     QDockWidget *m_pendingDock = nullptr;
     QDockWidget *m_problemsDock = nullptr;
     QDockWidget *m_logDock = nullptr;
+    SchemaView *m_schemaView = nullptr;
+    QDockWidget *m_schemaDock = nullptr;
+    DoctorPanel *m_doctorPanel = nullptr;
+    IntegrityChecker *m_integrityChecker = nullptr;
+    QMenu *m_toolsMenu = nullptr;
     QToolBar *m_toolBar = nullptr;
     QLabel *m_statusSummary = nullptr;
     QLabel *m_statusWatch = nullptr;

@@ -10,8 +10,11 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QVBoxLayout>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -38,10 +41,17 @@ QColor toneColour(StatusHeader::Tone tone, bool dark)
 class BadgeLabel : public QLabel
 {
 public:
-    BadgeLabel(const StatusHeader::Badge &badge, QWidget *parent)
-        : QLabel(badge.text, parent), m_tone(badge.tone)
+    BadgeLabel(const StatusHeader::Badge &badge, QWidget *parent,
+               std::function<void()> activated = {})
+        : QLabel(badge.text, parent), m_tone(badge.tone), m_activated(std::move(activated))
     {
         setToolTip(badge.toolTip);
+        if (m_activated) {
+            setCursor(Qt::PointingHandCursor);
+            setToolTip(badge.toolTip.isEmpty()
+                           ? StatusHeader::tr("Click to open the Doctor.")
+                           : badge.toolTip + u'\n' + StatusHeader::tr("Click to open the Doctor."));
+        }
         QFont f = font();
         f.setBold(true);
         setFont(f);
@@ -51,6 +61,14 @@ public:
     }
 
 protected:
+    void mouseReleaseEvent(QMouseEvent *event) override
+    {
+        QLabel::mouseReleaseEvent(event);
+        if (m_activated && event->button() == Qt::LeftButton &&
+            rect().contains(event->position().toPoint()))
+            m_activated();
+    }
+
     void changeEvent(QEvent *event) override
     {
         QLabel::changeEvent(event);
@@ -88,6 +106,7 @@ private:
     }
 
     StatusHeader::Tone m_tone;
+    std::function<void()> m_activated;
     bool m_settingPalette = false;
 };
 
@@ -205,7 +224,8 @@ QList<StatusHeader::Badge> StatusHeader::badgesFor(const SessionSnapshot *s)
         break;
     case StatusReport::State::NotUnderAlembic:
         badges.append({tr("not under Alembic"), Tone::Attention,
-                       tr("The database has no %1 table.").arg(s->project.config.versionTable)});
+                       tr("The database has no %1 table.").arg(s->project.config.versionTable),
+                       true});
         break;
     case StatusReport::State::Unreadable:
         badges.append({s->databasePath.isEmpty() ? tr("no database") : tr("database unreadable"),
@@ -218,13 +238,14 @@ QList<StatusHeader::Badge> StatusHeader::badgesFor(const SessionSnapshot *s)
                                          });
         if (unknown) {
             badges.append({tr("unknown revision"), Tone::Bad,
-                           tr("The version table names a revision no script defines.")});
+                           tr("The version table names a revision no script defines."), true});
         } else if (graph.hasFatalProblem()) {
-            badges.append({tr("scripts have problems"), Tone::Bad, graph.firstFatalMessage()});
+            badges.append(
+                {tr("scripts have problems"), Tone::Bad, graph.firstFatalMessage(), true});
             scriptsBadge = false;
         } else {
             badges.append({tr("version table inconsistent"), Tone::Bad,
-                           tr("The rows of the version table contradict each other.")});
+                           tr("The rows of the version table contradict each other."), true});
         }
         break;
     }
@@ -235,7 +256,7 @@ QList<StatusHeader::Badge> StatusHeader::badgesFor(const SessionSnapshot *s)
                           int(status.heads.size()))});
     if (scriptsBadge)
         badges.append({tr("scripts have problems"), Tone::Attention,
-                       tr("Some revision files could not be used; see Problems.")});
+                       tr("Some revision files could not be used; see Problems."), true});
     return badges;
 }
 
@@ -266,7 +287,10 @@ void StatusHeader::refresh()
     qDeleteAll(m_badges);
     m_badges.clear();
     for (const Badge &badge : badgesFor(m_snapshot.get())) {
-        auto *label = new BadgeLabel(badge, this);
+        auto *label = new BadgeLabel(badge, this,
+                                     badge.opensDoctor
+                                         ? std::function<void()>([this] { emit doctorRequested(); })
+                                         : std::function<void()>());
         m_badgeLayout->addWidget(label);
         m_badges.append(label);
     }

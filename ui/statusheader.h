@@ -26,6 +26,7 @@ public:
         QString text;
         Tone tone = Tone::Neutral;
         QString toolTip;
+        bool opensDoctor = false; // a problem the doctor diagnoses: a click opens it
     };
 
     explicit StatusHeader(QWidget *parent = nullptr);
@@ -35,10 +36,15 @@ public:
     // The badges for a snapshot, most important first (public for tests).
     static QList<Badge> badgesFor(const SessionSnapshot *snapshot);
     QStringList badgeTexts() const;
+    QList<QLabel *> badgeLabels() const { return m_badges; }
 
     QLabel *databaseName() const { return m_name; }
     QLabel *currentValue() const { return m_current; }
     QLabel *headsValue() const { return m_heads; }
+
+signals:
+    // A badge naming a problem was clicked.
+    void doctorRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
