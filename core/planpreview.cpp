@@ -1,7 +1,7 @@
 #include "planpreview.h"
 
-#include "project.h"
 #include "alembicrenderer.h"
+#include "project.h"
 #include "scratchdatabase.h"
 #include "stepsql.h"
 

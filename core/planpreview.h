@@ -64,7 +64,10 @@ public:
     // Planned, every step can be applied, and the database would change.
     bool runnable() const { return error.isEmpty() && blockers.isEmpty() && !changesNothing(); }
     // Planned, and running it would not change the database.
-    bool changesNothing() const { return error.isEmpty() && steps.isEmpty() && setupStatements.isEmpty(); }
+    bool changesNothing() const
+    {
+        return error.isEmpty() && steps.isEmpty() && setupStatements.isEmpty();
+    }
     int destructiveCount() const;
     // Some step's revision cannot be read by the built-in translator.
     bool needsRenderer() const;

@@ -31,7 +31,6 @@
 #include "writefixtures.h"
 
 #include <QAbstractItemModelTester>
-#include <QScopeGuard>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -46,6 +45,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -166,10 +166,11 @@ public:
             }
         }
     }
-    QString translate(const char *context, const char *sourceText, const char *, int n) const override
+    QString translate(const char *context, const char *sourceText, const char *,
+                      int n) const override
     {
-        const QJsonValue value = m_texts.value(QString::fromUtf8(context))
-                                     .value(QString::fromUtf8(sourceText));
+        const QJsonValue value =
+            m_texts.value(QString::fromUtf8(context)).value(QString::fromUtf8(sourceText));
         if (value.isArray())
             return value.toArray().at(n == 1 ? 0 : 1).toString();
         return value.toString();
@@ -297,8 +298,9 @@ void TestGuiWrites::upgradeToHeadThroughTheDialog()
     QVERIFY(dialog->runButton()->isEnabled());
     QVERIFY(dialog->errorBar()->isHidden());
     QVERIFY(dialog->backupBox()->isChecked());
-    QVERIFY2(dialog->backupLabel()->text().contains(QDir::toNativeSeparators(m_backupFolder.path())),
-             qPrintable(dialog->backupLabel()->text()));
+    QVERIFY2(
+        dialog->backupLabel()->text().contains(QDir::toNativeSeparators(m_backupFolder.path())),
+        qPrintable(dialog->backupLabel()->text()));
     // The SQL of the selected step, with the version row it moves.
     dialog->stepsView()->setCurrentIndex(dialog->stepsModel()->index(1, 0));
     QVERIFY2(dialog->sqlView()->toPlainText().contains(u"CREATE TABLE \"order\""_s),
@@ -367,8 +369,8 @@ void TestGuiWrites::failingMigrationIsShownInline()
     QTemporaryDir dir;
     QVERIFY(makeProject(dir.path(), itemsAndTags()));
     const QString db = dir.filePath(u"app.db"_s);
-    QVERIFY(runStatements(db, {u"CREATE TABLE keep (x INTEGER)"_s,
-                               u"INSERT INTO keep VALUES (42)"_s}));
+    QVERIFY(
+        runStatements(db, {u"CREATE TABLE keep (x INTEGER)"_s, u"INSERT INTO keep VALUES (42)"_s}));
     // What the database must look like after the first step alone.
     const QString reference = dir.filePath(u"reference.db"_s);
     QVERIFY(QFile::copy(db, reference));
@@ -380,8 +382,7 @@ void TestGuiWrites::failingMigrationIsShownInline()
         QVERIFY(snapshot->hasProject);
         PlanPreview::Request request;
         request.targets = {kItems};
-        const PlanPreview preview =
-            PlanPreview::make(snapshot->project, snapshot->table, request);
+        const PlanPreview preview = PlanPreview::make(snapshot->project, snapshot->table, request);
         QVERIFY(preview.runnable());
         MigrationExecutor executor;
         ExecutionOptions options;
@@ -392,7 +393,8 @@ void TestGuiWrites::failingMigrationIsShownInline()
 
     MainWindow *window = openProjectWindow(dir.path());
     QCOMPARE(window->statusHeader()->badgeTexts(), QStringList{u"not under Alembic"_s});
-    PlanDialog *dialog = window->writeActions()->openPlan(PlanDialog::Operation::Upgrade, u"heads"_s);
+    PlanDialog *dialog =
+        window->writeActions()->openPlan(PlanDialog::Operation::Upgrade, u"heads"_s);
     QCOMPARE(dialog->stepsModel()->rowCount(), 2);
     // The preview replays the steps on a copy of the schema, where the index fails
     // too: a warning, but nothing forbids trying (a failing step is rolled back).
@@ -433,7 +435,8 @@ void TestGuiWrites::stopEndsTheRunBetweenSteps()
 {
     MainWindow *window = openDemoWindow();
     const QString db = DemoProject::directory() + u"/demo.db"_s;
-    PlanDialog *dialog = window->writeActions()->openPlan(PlanDialog::Operation::Upgrade, u"heads"_s);
+    PlanDialog *dialog =
+        window->writeActions()->openPlan(PlanDialog::Operation::Upgrade, u"heads"_s);
     QCOMPARE(dialog->stepsModel()->rowCount(), 3);
     const QStringList afterFirst = dialog->preview().plan.steps.first().rowsAfter;
 
@@ -491,8 +494,7 @@ void TestGuiWrites::contextMenuOffersWrites()
     auto enabled = [&](const QString &id) {
         QStringList on;
         for (QAction *action : history->contextMenuFor(historyIndex(history, id))->actions())
-            if (!action->isSeparator() && action->isEnabled() &&
-                action->text().contains(u"Here"_s))
+            if (!action->isSeparator() && action->isEnabled() && action->text().contains(u"Here"_s))
                 on.append(action->text());
         return on;
     };
@@ -541,8 +543,8 @@ void TestGuiWrites::downgradeAndStampThroughTheDialog()
     QTRY_VERIFY(!window->writeActions()->planDialog());
 
     // Stamp from the Migrate menu takes the selected revision; it only moves rows.
-    runStatements(db, {u"DELETE FROM alembic_version WHERE version_num = '%1'"_s.arg(
-                         kReportingStart)});
+    runStatements(db,
+                  {u"DELETE FROM alembic_version WHERE version_num = '%1'"_s.arg(kReportingStart)});
     window->session()->reload();
     const QString schemaBefore = schemaOf(db);
     history->selectRevision(window->session()->snapshot()->project.graph.indexOf(kReportingTip));
@@ -687,7 +689,8 @@ void TestGuiWrites::alembicRendersWhatTheTranslatorCannot()
     const auto restore = qScopeGuard([] { AppSettings::setPythonInterpreter({}); });
 
     MainWindow *window = openProjectWindow(dir.path());
-    PlanDialog *dialog = window->writeActions()->openPlan(PlanDialog::Operation::Upgrade, u"heads"_s);
+    PlanDialog *dialog =
+        window->writeActions()->openPlan(PlanDialog::Operation::Upgrade, u"heads"_s);
     // The translator's answer at once, Alembic's in the background.
     QVERIFY(dialog->isRendering());
     QVERIFY(dialog->renderBar()->isVisible());
@@ -697,8 +700,11 @@ void TestGuiWrites::alembicRendersWhatTheTranslatorCannot()
     QVERIFY2(dialog->errorBar()->isHidden(), qPrintable(dialog->errorBar()->text()));
     QVERIFY(dialog->renderBar()->isHidden());
     QVERIFY(dialog->runButton()->isEnabled());
-    QVERIFY(dialog->stepsModel()->index(0, PlanStepsModel::SqlColumn).data().toString().contains(
-        u"rendered by Alembic"_s));
+    QVERIFY(dialog->stepsModel()
+                ->index(0, PlanStepsModel::SqlColumn)
+                .data()
+                .toString()
+                .contains(u"rendered by Alembic"_s));
     QVERIFY(dialog->stepNotice()->text().contains(u"Rendered by Alembic"_s));
     QVERIFY(dialog->sqlView()->toPlainText().contains(u"CREATE TABLE t"_s));
 
@@ -723,7 +729,8 @@ void TestGuiWrites::plannerErrorsAreShownInTheDialog()
     QVERIFY(runStatements(db, {u"CREATE TABLE keep (x INTEGER)"_s}));
 
     MainWindow *window = openProjectWindow(dir.path());
-    PlanDialog *dialog = window->writeActions()->openPlan(PlanDialog::Operation::Upgrade, u"head"_s);
+    PlanDialog *dialog =
+        window->writeActions()->openPlan(PlanDialog::Operation::Upgrade, u"head"_s);
     QVERIFY(dialog->errorBar()->isVisible());
     QVERIFY2(dialog->errorBar()->text().contains(u"Multiple head revisions are present"_s),
              qPrintable(dialog->errorBar()->text()));
@@ -816,7 +823,8 @@ void TestGuiWrites::dialogsRetranslate()
 void TestGuiWrites::modelsPassTheModelTester()
 {
     MainWindow *window = openDemoWindow();
-    PlanDialog *dialog = window->writeActions()->openPlan(PlanDialog::Operation::Upgrade, u"heads"_s);
+    PlanDialog *dialog =
+        window->writeActions()->openPlan(PlanDialog::Operation::Upgrade, u"heads"_s);
     QAbstractItemModelTester planTester(dialog->stepsModel(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
     dialog->setTarget(kMerge);

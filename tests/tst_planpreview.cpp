@@ -119,8 +119,8 @@ void TestPlanPreview::downgradeFlagsDestructiveStatements()
                                u"note TEXT, PRIMARY KEY (id))"_s,
                                u"CREATE TABLE tags (id INTEGER NOT NULL, PRIMARY KEY (id))"_s,
                                u"CREATE UNIQUE INDEX ix_items_name ON items (name)"_s}));
-    const PlanPreview preview = PlanPreview::make(
-        project, VersionTable::read(db), request(MigrationPlan::Kind::Downgrade, u"-1"_s));
+    const PlanPreview preview = PlanPreview::make(project, VersionTable::read(db),
+                                                  request(MigrationPlan::Kind::Downgrade, u"-1"_s));
     QVERIFY2(preview, qPrintable(preview.error));
     QVERIFY(preview.runnable());
     QVERIFY(preview.setupStatements.isEmpty());
@@ -145,8 +145,8 @@ void TestPlanPreview::untranslatableRevisionBlocksTheRun()
     const Project project = loadProject(dir.path());
     const QString db = dir.filePath(u"app.db"_s);
     QVERIFY(runStatements(db, {u"PRAGMA user_version = 1"_s}));
-    const PlanPreview preview = PlanPreview::make(
-        project, VersionTable::read(db), request(MigrationPlan::Kind::Upgrade, u"head"_s));
+    const PlanPreview preview = PlanPreview::make(project, VersionTable::read(db),
+                                                  request(MigrationPlan::Kind::Upgrade, u"head"_s));
     QVERIFY2(preview, qPrintable(preview.error));
     QVERIFY(!preview.runnable());
     QCOMPARE(preview.blockers.size(), 1);
@@ -160,8 +160,8 @@ void TestPlanPreview::untranslatableRevisionBlocksTheRun()
     QCOMPARE(preview.steps[1].statements.size(), 3);
 
     // Up to the revision before it, the plan can run.
-    const PlanPreview partial = PlanPreview::make(
-        project, VersionTable::read(db), request(MigrationPlan::Kind::Upgrade, kTags));
+    const PlanPreview partial = PlanPreview::make(project, VersionTable::read(db),
+                                                  request(MigrationPlan::Kind::Upgrade, kTags));
     QVERIFY(partial.runnable());
 }
 
@@ -172,8 +172,8 @@ void TestPlanPreview::plannerErrorsAreReported_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("unknown") << int(MigrationPlan::Kind::Upgrade) << u"zzzz"_s
                              << u"Can't locate revision identified by 'zzzz'"_s;
-    QTest::newRow("downgrade above") << int(MigrationPlan::Kind::Downgrade) << kTags
-                                     << u"not a valid downgrade target"_s;
+    QTest::newRow("downgrade above")
+        << int(MigrationPlan::Kind::Downgrade) << kTags << u"not a valid downgrade target"_s;
     QTest::newRow("empty") << int(MigrationPlan::Kind::Stamp) << QString()
                            << u"No target revision given."_s;
 }
@@ -223,8 +223,8 @@ void TestPlanPreview::stampPurgeAndUnreadableTable()
     const QString db = dir.filePath(u"app.db"_s);
     QVERIFY(runStatements(db, {testsupport::alembicVersionDdl,
                                u"INSERT INTO alembic_version VALUES ('%1')"_s.arg(kItems)}));
-    const PlanPreview stamp = PlanPreview::make(
-        project, VersionTable::read(db), request(MigrationPlan::Kind::Stamp, kTags));
+    const PlanPreview stamp = PlanPreview::make(project, VersionTable::read(db),
+                                                request(MigrationPlan::Kind::Stamp, kTags));
     QVERIFY(stamp.runnable());
     QCOMPARE(stamp.steps.size(), 1);
     QVERIFY(stamp.steps.first().statements.isEmpty());
@@ -279,8 +279,8 @@ void TestPlanPreview::previewMatchesWhatTheExecutorRuns()
     const Project project = loadProject(dir.path());
     const QString db = dir.filePath(u"app.db"_s);
     QVERIFY(runStatements(db, {u"PRAGMA user_version = 1"_s}));
-    const PlanPreview preview = PlanPreview::make(
-        project, VersionTable::read(db), request(MigrationPlan::Kind::Upgrade, kItems));
+    const PlanPreview preview = PlanPreview::make(project, VersionTable::read(db),
+                                                  request(MigrationPlan::Kind::Upgrade, kItems));
     QVERIFY(preview.runnable());
 
     MigrationExecutor executor;

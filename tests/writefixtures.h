@@ -40,8 +40,7 @@ inline QString revisionFile(const QString &id, const QString &down, const QStrin
            u"from alembic import op\nimport sqlalchemy as sa\n\n"
            u"revision = '%1'\ndown_revision = %4\nbranch_labels = None\ndepends_on = None\n\n\n"
            u"def upgrade():\n%5\n\n\ndef downgrade():\n%6\n"_s.arg(
-               id, down, doc, down.isEmpty() ? u"None"_s : u"'%1'"_s.arg(down), upgrade,
-               downgrade);
+               id, down, doc, down.isEmpty() ? u"None"_s : u"'%1'"_s.arg(down), upgrade, downgrade);
 }
 
 inline QString itemsRevision()

@@ -12,8 +12,17 @@ class BackupListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { TimeColumn, SizeColumn, FileColumn, ColumnCount };
-    enum Role { PathRole = Qt::UserRole + 1 };
+    enum Column
+    {
+        TimeColumn,
+        SizeColumn,
+        FileColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        PathRole = Qt::UserRole + 1
+    };
 
     explicit BackupListModel(QObject *parent = nullptr);
 

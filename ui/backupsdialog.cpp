@@ -167,11 +167,10 @@ void BackupsDialog::updateButtons()
 void BackupsDialog::updateSummary()
 {
     const QStringList searched = folders();
-    const QString where =
-        searched.size() > 1
-            ? tr("Backups are looked for in %1 and beside the database.")
-                  .arg(QDir::toNativeSeparators(searched.first()))
-            : tr("Backups are looked for beside the database.");
+    const QString where = searched.size() > 1
+                              ? tr("Backups are looked for in %1 and beside the database.")
+                                    .arg(QDir::toNativeSeparators(searched.first()))
+                              : tr("Backups are looked for beside the database.");
     m_summary->setText(tr("Database: %1").arg(QDir::toNativeSeparators(m_database)) + u'\n' +
                        where);
 }
@@ -292,10 +291,10 @@ void BackupsDialog::retranslateUi()
     m_confirmRestore->setText(tr("Restore"));
     m_cancelRestore->setText(tr("Keep the Database"));
     if (!m_pendingRestore.isEmpty())
-        m_confirm->setText(tr("Put %1 back into %2? Its current content is replaced; it is backed "
-                              "up first, so this can be undone.")
-                               .arg(QFileInfo(m_pendingRestore).fileName(),
-                                    QFileInfo(m_database).fileName()));
+        m_confirm->setText(
+            tr("Put %1 back into %2? Its current content is replaced; it is backed "
+               "up first, so this can be undone.")
+                .arg(QFileInfo(m_pendingRestore).fileName(), QFileInfo(m_database).fileName()));
     m_model->retranslate();
     updateSummary();
 }

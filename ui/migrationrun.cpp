@@ -17,8 +17,7 @@ MigrationRun::MigrationRun(std::shared_ptr<const SessionSnapshot> snapshot, Migr
     // Emitted on the worker thread, delivered here queued (in order).
     connect(m_executor.get(), &MigrationExecutor::started, this, &MigrationRun::started);
     connect(m_executor.get(), &MigrationExecutor::stepStarted, this, &MigrationRun::stepStarted);
-    connect(m_executor.get(), &MigrationExecutor::stepFinished, this,
-            &MigrationRun::stepFinished);
+    connect(m_executor.get(), &MigrationExecutor::stepFinished, this, &MigrationRun::stepFinished);
 }
 
 MigrationRun::~MigrationRun()
@@ -42,8 +41,7 @@ void MigrationRun::start()
         // processes are started from here too.
         const AlembicRenderer renderer(m_renderer);
         const StepSql stepSql(m_snapshot->project, &renderer);
-        m_report =
-            m_executor->run(m_plan, m_snapshot->databasePath, m_options, stepSql.runner());
+        m_report = m_executor->run(m_plan, m_snapshot->databasePath, m_options, stepSql.runner());
     });
     m_thread->setObjectName(QStringLiteral("retort-migration"));
     connect(m_thread, &QThread::finished, this, [this] {

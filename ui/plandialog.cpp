@@ -57,8 +57,7 @@ MigrationPlan::Kind planKind(PlanDialog::Operation operation)
 
 PlanDialog::PlanDialog(std::shared_ptr<const SessionSnapshot> snapshot, Operation operation,
                        const QString &target, const QString &backupFolder,
-                       const AlembicRenderer::Settings &renderer, SessionLog *log,
-                       QWidget *parent)
+                       const AlembicRenderer::Settings &renderer, SessionLog *log, QWidget *parent)
     : QDialog(parent), m_snapshot(std::move(snapshot)), m_operation(operation),
       m_backupFolder(backupFolder), m_renderer(renderer), m_log(log),
       m_preview(std::make_shared<PlanPreview>())
@@ -257,8 +256,9 @@ PlanDialog::PlanDialog(std::shared_ptr<const SessionSnapshot> snapshot, Operatio
     });
     connect(m_purge, &QCheckBox::toggled, this, &PlanDialog::replan);
     connect(m_backup, &QCheckBox::toggled, this, &PlanDialog::updateBackupText);
-    connect(m_steps->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { showStep(current.isValid() ? current.row() : -1); });
+    connect(
+        m_steps->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) { showStep(current.isValid() ? current.row() : -1); });
     connect(m_runButton, &QPushButton::clicked, this, &PlanDialog::startRun);
     connect(m_cancel, &QPushButton::clicked, this, &PlanDialog::reject);
     connect(m_close, &QPushButton::clicked, this, &PlanDialog::reject);
@@ -386,11 +386,11 @@ void PlanDialog::fitStepsToRows()
     // The list as tall as its steps (3 to 10 rows), the SQL gets the rest.
     if (m_splitterMoved)
         return;
-    const int rowHeight = m_model->rowCount() > 0 ? m_steps->sizeHintForRow(0)
-                                                  : m_steps->fontMetrics().height() + 8;
+    const int rowHeight =
+        m_model->rowCount() > 0 ? m_steps->sizeHintForRow(0) : m_steps->fontMetrics().height() + 8;
     const int rows = std::clamp(m_model->rowCount(), 3, 10);
-    const int wanted = m_steps->header()->sizeHint().height() + rows * rowHeight +
-                       2 * m_steps->frameWidth() + 2;
+    const int wanted =
+        m_steps->header()->sizeHint().height() + rows * rowHeight + 2 * m_steps->frameWidth() + 2;
     const QList<int> sizes = m_splitter->sizes();
     const int total = sizes.value(0) + sizes.value(1);
     if (total > wanted * 2)
@@ -413,8 +413,8 @@ void PlanDialog::updateSummary()
     m_summary->show();
     const int steps = int(p.steps.size());
     if (p.changesNothing()) {
-        m_summary->setText(tr("Nothing to do: the database is already at %1.")
-                               .arg(rowsText(p.plan.rowsBefore)));
+        m_summary->setText(
+            tr("Nothing to do: the database is already at %1.").arg(rowsText(p.plan.rowsBefore)));
     } else if (steps == 0) {
         m_summary->setText(tr("No migration runs; only the version table changes, from %1 to %2.")
                                .arg(rowsText(p.plan.rowsBefore), rowsText(p.plan.rowsAfter)));
@@ -477,8 +477,8 @@ void PlanDialog::updateBackupText()
         return;
     }
     const QString database = m_snapshot ? m_snapshot->databasePath : QString();
-    const QString folder = m_backupFolder.isEmpty() ? QFileInfo(database).absolutePath()
-                                                    : m_backupFolder;
+    const QString folder =
+        m_backupFolder.isEmpty() ? QFileInfo(database).absolutePath() : m_backupFolder;
     m_backupWhere->setText(
         tr("A copy of %1 is written to %2 before the first change (name.date_time.bak).")
             .arg(QFileInfo(database).fileName(), QDir::toNativeSeparators(folder)));
@@ -528,7 +528,8 @@ void PlanDialog::showStep(int row)
     }
     const PlanStep &step = p.plan.steps.at(row);
     const PlanPreview::Step &shown = p.steps.at(row);
-    m_sqlCaption->setText(tr("SQL of step %1 (one transaction): %2").arg(row + 1).arg(step.logLine()));
+    m_sqlCaption->setText(
+        tr("SQL of step %1 (one transaction): %2").arg(row + 1).arg(step.logLine()));
 
     QStringList statements;
     QList<bool> destructive;
@@ -553,11 +554,12 @@ void PlanDialog::showStep(int row)
         m_stepNotice->setText(shown.blocker);
     } else if (!shown.sqlError.isEmpty()) {
         m_stepNotice->setKind(MessageBar::Kind::Warning);
-        m_stepNotice->setText(tr("Not all of this step's SQL can be shown: %1").arg(shown.sqlError));
+        m_stepNotice->setText(
+            tr("Not all of this step's SQL can be shown: %1").arg(shown.sqlError));
     } else if (shown.destructiveCount() > 0) {
         m_stepNotice->setKind(MessageBar::Kind::Warning);
-        m_stepNotice->setText(tr("Statements that can lose data are highlighted: %1.")
-                                  .arg(shown.destructiveCount()));
+        m_stepNotice->setText(
+            tr("Statements that can lose data are highlighted: %1.").arg(shown.destructiveCount()));
     } else if (shown.renderedByAlembic) {
         m_stepNotice->setKind(MessageBar::Kind::Information);
         m_stepNotice->setText(tr("Rendered by Alembic: this revision's Python was run in a "
@@ -683,25 +685,20 @@ void PlanDialog::updateProgress()
     if (m_finished) {
         const ExecutionReport &r = m_report;
         if (r.ok)
-            m_progressLabel->setText(tr("Finished. Steps done: %1 of %2.")
-                                         .arg(r.stepsCompleted)
-                                         .arg(r.stepCount));
+            m_progressLabel->setText(
+                tr("Finished. Steps done: %1 of %2.").arg(r.stepsCompleted).arg(r.stepCount));
         else if (r.stopped)
-            m_progressLabel->setText(tr("Stopped. Steps done: %1 of %2.")
-                                         .arg(r.stepsCompleted)
-                                         .arg(r.stepCount));
+            m_progressLabel->setText(
+                tr("Stopped. Steps done: %1 of %2.").arg(r.stepsCompleted).arg(r.stepCount));
         else
-            m_progressLabel->setText(tr("Failed. Steps done: %1 of %2.")
-                                         .arg(r.stepsCompleted)
-                                         .arg(r.stepCount));
+            m_progressLabel->setText(
+                tr("Failed. Steps done: %1 of %2.").arg(r.stepsCompleted).arg(r.stepCount));
         return;
     }
-    QString text = m_currentStep < 0
-                       ? tr("Preparing: checking the version table and backing up…")
-                       : tr("Step %1 of %2: %3")
-                             .arg(m_currentStep + 1)
-                             .arg(count)
-                             .arg(m_currentDescription);
+    QString text =
+        m_currentStep < 0
+            ? tr("Preparing: checking the version table and backing up…")
+            : tr("Step %1 of %2: %3").arg(m_currentStep + 1).arg(count).arg(m_currentDescription);
     if (m_stopAsked)
         text += u' ' + tr("(stopping once this step is done)");
     m_progressLabel->setText(text);
@@ -718,14 +715,12 @@ void PlanDialog::showResult()
     if (r.ok) {
         switch (m_operation) {
         case Operation::Upgrade:
-            lines.append(tr("Upgrade done in %1. Steps applied: %2.")
-                             .arg(elapsed)
-                             .arg(r.stepsCompleted));
+            lines.append(
+                tr("Upgrade done in %1. Steps applied: %2.").arg(elapsed).arg(r.stepsCompleted));
             break;
         case Operation::Downgrade:
-            lines.append(tr("Downgrade done in %1. Steps applied: %2.")
-                             .arg(elapsed)
-                             .arg(r.stepsCompleted));
+            lines.append(
+                tr("Downgrade done in %1. Steps applied: %2.").arg(elapsed).arg(r.stepsCompleted));
             break;
         case Operation::Stamp:
             lines.append(tr("Stamp done in %1: no migration was run.").arg(elapsed));
@@ -734,16 +729,15 @@ void PlanDialog::showResult()
         lines.append(tr("The database is now at: %1").arg(rowsText(r.rowsAfter)));
     } else if (r.stopped) {
         kind = MessageBar::Kind::Warning;
-        lines.append(tr("Stopped, as asked. Steps done: %1 of %2.")
-                         .arg(r.stepsCompleted)
-                         .arg(r.stepCount));
+        lines.append(
+            tr("Stopped, as asked. Steps done: %1 of %2.").arg(r.stepsCompleted).arg(r.stepCount));
         lines.append(tr("The database is at: %1").arg(rowsText(r.rowsAfter)));
     } else {
         kind = MessageBar::Kind::Error;
         lines.append(r.error);
         if (r.stepsCompleted > 0 || r.failedStep >= 0)
-            lines.append(tr("The database is at the last completed step: %1")
-                             .arg(rowsText(r.rowsAfter)));
+            lines.append(
+                tr("The database is at the last completed step: %1").arg(rowsText(r.rowsAfter)));
     }
     if (r.integrityChecked) {
         lines.append(tr("Integrity check: %1").arg(r.integrityMessages.join(u"; "_s)));
@@ -782,8 +776,7 @@ void PlanDialog::logResult(const ExecutionReport &r)
     if (!r.backupFile.isEmpty())
         m_log->info(tr("Backup: %1").arg(QDir::toNativeSeparators(r.backupFile)));
     if (r.integrityChecked) {
-        const QString integrity =
-            tr("Integrity check: %1").arg(r.integrityMessages.join(u"; "_s));
+        const QString integrity = tr("Integrity check: %1").arg(r.integrityMessages.join(u"; "_s));
         if (r.integrityOk())
             m_log->info(integrity);
         else

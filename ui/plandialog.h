@@ -39,7 +39,12 @@ class PlanDialog : public QDialog
     Q_OBJECT
 
 public:
-    enum class Operation { Upgrade, Downgrade, Stamp };
+    enum class Operation
+    {
+        Upgrade,
+        Downgrade,
+        Stamp
+    };
 
     // `backupFolder` empty: backups go beside the database. `renderer`: how
     // revisions the built-in translator cannot read are rendered (by Alembic,

@@ -119,9 +119,9 @@ QVariant PlanStepsModel::data(const QModelIndex &index, int role) const
             if (!step.doc.isEmpty())
                 return step.doc.simplified();
             const QString none = tr("(base)");
-            return tr("%1 → %2")
-                .arg(step.fromRevisions.isEmpty() ? none : step.fromRevisions.join(u", "_s),
-                     step.toRevisions.isEmpty() ? none : step.toRevisions.join(u", "_s));
+            return tr("%1 → %2").arg(
+                step.fromRevisions.isEmpty() ? none : step.fromRevisions.join(u", "_s),
+                step.toRevisions.isEmpty() ? none : step.toRevisions.join(u", "_s));
         }
         case SqlColumn: {
             if (blocked)
@@ -131,11 +131,10 @@ QVariant PlanStepsModel::data(const QModelIndex &index, int role) const
             if (!shown.sqlError.isEmpty())
                 return tr("%1 (not all shown)").arg(count);
             if (shown.renderedByAlembic)
-                return destructive == 0
-                           ? tr("%1, rendered by Alembic").arg(count)
-                           : tr("%1 (%2 can lose data), rendered by Alembic")
-                                 .arg(count)
-                                 .arg(destructive);
+                return destructive == 0 ? tr("%1, rendered by Alembic").arg(count)
+                                        : tr("%1 (%2 can lose data), rendered by Alembic")
+                                              .arg(count)
+                                              .arg(destructive);
             return destructive == 0 ? count
                                     : tr("%1 (%2 can lose data)").arg(count).arg(destructive);
         }

@@ -17,10 +17,31 @@ class PlanStepsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { StepColumn, ActionColumn, RevisionColumn, MessageColumn, SqlColumn, StateColumn,
-                  ColumnCount };
-    enum Role { RevisionRole = Qt::UserRole + 1, StateRole, DestructiveCountRole, BlockedRole };
-    enum class State { Waiting, Running, Done, Failed, NotRun };
+    enum Column
+    {
+        StepColumn,
+        ActionColumn,
+        RevisionColumn,
+        MessageColumn,
+        SqlColumn,
+        StateColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        RevisionRole = Qt::UserRole + 1,
+        StateRole,
+        DestructiveCountRole,
+        BlockedRole
+    };
+    enum class State
+    {
+        Waiting,
+        Running,
+        Done,
+        Failed,
+        NotRun
+    };
     Q_ENUM(State)
 
     explicit PlanStepsModel(QObject *parent = nullptr);

@@ -31,8 +31,9 @@ WriteActions::WriteActions(ProjectSession *session, SessionLog *log, MessageBar 
                    ? snapshot->project.graph.node(revision).id
                    : QString();
     };
-    connect(m_history, &HistoryView::upgradeRequested, this,
-            [this, idOf](int revision) { openPlan(PlanDialog::Operation::Upgrade, idOf(revision)); });
+    connect(m_history, &HistoryView::upgradeRequested, this, [this, idOf](int revision) {
+        openPlan(PlanDialog::Operation::Upgrade, idOf(revision));
+    });
     connect(m_history, &HistoryView::downgradeRequested, this, [this, idOf](int revision) {
         openPlan(PlanDialog::Operation::Downgrade, idOf(revision));
     });

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "executor.h"
 #include "backupsdialog.h"
+#include "executor.h"
 #include "plandialog.h"
 
 #include <QObject>
