@@ -1898,6 +1898,12 @@ void TestCli::alembicRenderer_data()
         .project = u"rendered"_s,
         .args = {u"downgrade"_s, u"base"_s, u"--python"_s, u"none"_s, u"--no-backup"_s},
         .exitCode = 0, .errHas = {u"Running downgrade c0ffee000001 -> "_s}, .dbs = {}};
+    QTest::newRow("upgrade --json lists it") << Case{
+        .project = u"rendered"_s, .args = {u"--json"_s, u"upgrade"_s, u"heads"_s, u"--no-backup"_s},
+        .exitCode = 0,
+        .outHas = {u"\"rendered_by_alembic\": [\n        \"c0ffee000002\"\n    ]"_s,
+                   u"\"rows_after\": [\n        \"c0ffee000003\"\n    ]"_s},
+        .dbs = {}};
     QTest::newRow("--sql renders it") << Case{
         .project = u"rendered"_s, .args = {u"upgrade"_s, u"c0ffee000001:c0ffee000002"_s, u"--sql"_s},
         .exitCode = 0,
