@@ -234,10 +234,12 @@ void TestGuiDoctor::schemaViewShowsTheDemo()
 {
     MainWindow *window = openDemoWindow();
     SchemaView *view = window->schemaView();
-    // Read when shown, not before.
+    // Read when shown (off the GUI thread), not before.
     QCOMPARE(view->model()->rowCount(), 0);
+    QVERIFY(!view->isBusy());
+    QSignalSpy loaded(view, &SchemaView::loaded);
     window->schemaDock()->raise();
-    QTRY_VERIFY(view->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(loaded.count() == 1 && !view->isBusy(), kTimeout);
     const SchemaModel *model = view->model();
     QCOMPARE(childNames(model, {}),
              (QStringList{u"Tables (5)"_s, u"Views (0)"_s, u"Triggers (0)"_s}));
@@ -305,7 +307,7 @@ void TestGuiDoctor::schemaViewShowsTheDemo()
     // A reload reads the schema again, keeping the selection.
     QVERIFY(damageDemo({u"CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)"_s}));
     window->refreshAction()->trigger();
-    QCOMPARE(model->tableCount(), 6);
+    QTRY_COMPARE_WITH_TIMEOUT(model->tableCount(), 6, kTimeout);
     QVERIFY(model->tableIndex(u"notes"_s).isValid());
     QCOMPARE(view->treeView()->currentIndex().data().toString(), u"ix_book_isbn"_s);
     QVERIFY(view->sqlView()->toPlainText().contains(u"ix_book_isbn"_s));
@@ -321,7 +323,7 @@ void TestGuiDoctor::schemaComparisonMarksDifferences()
     MainWindow *window = openDemoWindow();
     SchemaView *view = window->schemaView();
     window->schemaDock()->raise();
-    QTRY_VERIFY(view->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowCount() > 0 && !view->isBusy(), kTimeout);
     QSignalSpy loaded(view, &SchemaView::loaded);
     view->compareBox()->setChecked(true);
     QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy() && view->model()->isComparing(), kTimeout);
@@ -359,7 +361,7 @@ void TestGuiDoctor::schemaComparisonMarksDifferences()
 
     // Back to the plain schema: nothing marked.
     view->compareBox()->setChecked(false);
-    QVERIFY(!model->isComparing());
+    QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy() && !model->isComparing(), kTimeout);
     QCOMPARE(stateOf(model->tableIndex(u"notes"_s)), SchemaModel::State::Same);
 
     // A sound database compares equal.
@@ -761,6 +763,15 @@ void TestGuiDoctor::switchesToSpanish()
     window->languageAction(u"en"_s)->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->findingTitle()->text() == title, kTimeout);
     QCOMPARE(panel->windowTitle(), u"Doctor — Retort"_s);
+
+    // Switched while the panel is closed: reopened, it speaks the new language.
+    panel->close();
+    window->languageAction(u"es"_s)->trigger();
+    QCoreApplication::processEvents();
+    window->showDoctor();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->findingTitle()->text() != title, kTimeout);
+    window->languageAction(u"en"_s)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->findingTitle()->text() == title, kTimeout);
 }
 
 // With RETORT_SCREENSHOT_DIR set, saves the schema view and the doctor on a
@@ -788,6 +799,7 @@ void TestGuiDoctor::screenshotsForReview()
             QCoreApplication::installTranslator(&pending);
         QCoreApplication::processEvents();
         schema->compareBox()->setChecked(false);
+        QTRY_VERIFY_WITH_TIMEOUT(!schema->isBusy() && schema->model()->rowCount() > 0, kTimeout);
         const QModelIndex book = schema->model()->tableIndex(u"book"_s);
         schema->treeView()->expand(book);
         schema->treeView()->setCurrentIndex(book);

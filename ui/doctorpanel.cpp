@@ -479,7 +479,6 @@ void DoctorPanel::setPage(Page page)
     m_repairAllButton->setVisible(findings);
     m_backButton->setVisible(page == Page::Plan);
     m_applyButton->setVisible(page == Page::Plan);
-    m_applyButton->setDefault(page == Page::Plan);
     m_doneButton->setVisible(page == Page::Result);
     m_diagnoseButton->setVisible(page != Page::Plan);
     bool repairable = false;
@@ -838,7 +837,8 @@ void DoctorPanel::showPlan()
                  : tr("Expected afterwards, still: %1").arg(plan.after.codes().join(u", "_s));
     m_planAfter->setText(after);
     setPage(Page::Plan);
-    m_applyButton->setFocus();
+    // Not on Apply: a write is confirmed by a click (or Alt+A), not by a stray Enter.
+    m_planSql->setFocus();
 }
 
 void DoctorPanel::applyPlan()
@@ -932,8 +932,13 @@ void DoctorPanel::showEvent(QShowEvent *event)
 
 void DoctorPanel::redoInCurrentLanguage()
 {
-    // The core words its findings when it makes them: ask again.
-    if (isBusy() || !isVisible())
+    // The core words its findings when it makes them: ask again (when next
+    // shown, if hidden now).
+    if (!isVisible()) {
+        m_stale = m_stale || m_haveReport;
+        return;
+    }
+    if (isBusy())
         return;
     switch (page()) {
     case Page::Findings:

@@ -21,9 +21,11 @@ using namespace Qt::StringLiterals;
 
 namespace retort::ui {
 
-// What the comparison job hands back.
+// What the reading job hands back: the database's schema and, when asked,
+// the expected one and how they differ.
 struct SchemaView::Comparison
 {
+    bool compared = false;
     SchemaSnapshot actual;
     SchemaSnapshot expected;
     SchemaDiff differences;
@@ -120,7 +122,7 @@ bool SchemaView::isComparing() const
 
 bool SchemaView::isBusy() const
 {
-    return m_jobs->isBusy() && m_shown == Shown::Comparing;
+    return m_job != 0;
 }
 
 void SchemaView::showEvent(QShowEvent *event)
@@ -143,10 +145,7 @@ void SchemaView::refresh()
         showEmpty(s->table.error, true);
         return;
     }
-    if (isComparing())
-        startComparison();
-    else
-        showPlain();
+    startReading(isComparing());
 }
 
 void SchemaView::showEmpty(const QString &why, bool error)
@@ -160,20 +159,17 @@ void SchemaView::showEmpty(const QString &why, bool error)
     emit loaded();
 }
 
-void SchemaView::showPlain()
+void SchemaView::showPlain(const Comparison &read)
 {
-    // The version table is part of the database as it is; only the comparison
-    // leaves it out (the expected schemas do not hold it).
-    const SchemaSnapshot::ReadResult read = SchemaSnapshot::readFile(m_snapshot->databasePath, {});
-    if (!read) {
+    if (!read.error.isEmpty()) {
         showEmpty(read.error, true);
         return;
     }
     const Selected before = selected();
-    m_model->setSchema(read.snapshot);
-    m_indexCount = int(read.snapshot.indexes().size());
-    m_viewCount = int(read.snapshot.views().size());
-    m_triggerCount = int(read.snapshot.triggers().size());
+    m_model->setSchema(read.actual);
+    m_indexCount = int(read.actual.indexes().size());
+    m_viewCount = int(read.actual.views().size());
+    m_triggerCount = int(read.actual.triggers().size());
     m_shown = Shown::Schema;
     m_tree->expand(m_model->index(0, 0));
     select(before);
@@ -182,21 +178,31 @@ void SchemaView::showPlain()
     emit loaded();
 }
 
-void SchemaView::startComparison()
+// Reading a schema of hundreds of tables takes a noticeable moment, and the
+// expected schemas of a long history longer: both happen off the GUI thread.
+void SchemaView::startReading(bool compare)
 {
-    m_shown = Shown::Comparing;
-    updateSummary();
+    if (compare) {
+        m_shown = Shown::Comparing;
+        updateSummary();
+    }
     const std::shared_ptr<const SessionSnapshot> snapshot = m_snapshot;
     m_job = m_jobs->run<Comparison>(
-        [snapshot] {
+        [snapshot, compare] {
             Comparison c;
+            c.compared = compare;
+            // The version table is part of the database as it is; only the
+            // comparison leaves it out (the expected schemas do not hold it).
             const SchemaSnapshot::ReadResult read = SchemaSnapshot::readFile(
-                snapshot->databasePath, snapshot->project.config.versionTable);
+                snapshot->databasePath,
+                compare ? snapshot->project.config.versionTable : QString());
             if (!read) {
                 c.error = read.error;
                 return c;
             }
             c.actual = read.snapshot;
+            if (!compare)
+                return c;
             if (!snapshot->hasProject) {
                 c.error = tr("Without migration scripts there is no expected schema.");
                 return c;
@@ -222,9 +228,14 @@ void SchemaView::startComparison()
             c.differences = SchemaSnapshot::compare(state.snapshot, read.snapshot);
             return c;
         },
-        [this](int job, const Comparison &comparison) {
-            if (job == m_job)
-                showComparison(comparison);
+        [this](int job, const Comparison &result) {
+            if (job != m_job)
+                return;
+            m_job = 0;
+            if (result.compared)
+                showComparison(result);
+            else
+                showPlain(result);
         });
 }
 

@@ -55,8 +55,8 @@ protected:
 private:
     struct Comparison;
     void retranslateUi();
-    void showPlain();
-    void startComparison();
+    void startReading(bool compare);
+    void showPlain(const Comparison &read);
     void showComparison(const Comparison &comparison);
     void showEmpty(const QString &why, bool error);
     void updateSummary();
