@@ -79,7 +79,8 @@ QString StepSql::whyNotApplicable(const PlanStep &step) const
     if (sourceOf(step) != Source::Blocked)
         return {};
     return tr("%1\nIt can be stamped, but applying it needs the Alembic renderer (a Python "
-              "interpreter that can import Alembic, given with --python PATH), and %2.")
+              "interpreter that can import Alembic: --python PATH on the command line, Python "
+              "in the desktop application's settings), and %2.")
         .arg(whyNotTranslatable(step), rendererProbe().reason);
 }
 

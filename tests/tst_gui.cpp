@@ -46,6 +46,9 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QToolBar>
 #include <QTranslator>
 #include <QTreeView>
@@ -98,6 +101,23 @@ int rowOfId(const QAbstractItemModel *model, const QString &id)
     return -1;
 }
 
+#ifdef RETORT_HAVE_KSYNTAXHIGHLIGHTING
+// The character format the highlighter put on the first occurrence of `text`
+// in `view`: the format range of its block that covers it, or an empty format.
+QTextCharFormat highlightOf(const QPlainTextEdit *view, const QString &text)
+{
+    const QTextCursor found = view->document()->find(text, 0, QTextDocument::FindCaseSensitively);
+    if (found.isNull())
+        return {};
+    const QTextBlock block = found.block();
+    const int offset = found.selectionStart() - block.position();
+    for (const QTextLayout::FormatRange &range : block.layout()->formats())
+        if (range.start <= offset && offset < range.start + range.length)
+            return range.format;
+    return {};
+}
+#endif
+
 } // namespace
 
 class TestGui : public QObject
@@ -120,6 +140,9 @@ private slots:
     void headerBadges_data();
     void headerBadges();
     void selectingShowsDetails();
+#ifdef RETORT_HAVE_KSYNTAXHIGHLIGHTING
+    void previewsCarryHighlighting();
+#endif
     void detailLinksNavigate();
     void sqlTabsShowSqlOrReason();
     void pendingViewListsSteps();
@@ -410,6 +433,31 @@ void TestGui::selectingShowsDetails()
             parentLink = true;
     QVERIFY(parentLink);
 }
+
+#ifdef RETORT_HAVE_KSYNTAXHIGHLIGHTING
+// Built with KSyntaxHighlighting (always in the Debian 13 test stage): the
+// preview documents carry its formats, a keyword formatted unlike a string.
+void TestGui::previewsCarryHighlighting()
+{
+    MainWindow *window = openDemoWindow();
+    const auto snapshot = window->session()->snapshot();
+    window->historyView()->selectRevision(snapshot->project.graph.indexOf(kBranchStart));
+    const CodeView *sql = window->details()->upgradeView();
+    QVERIFY(sql->toPlainText().contains(u"CREATE TABLE sales_report"_s));
+    QVERIFY(sql->toPlainText().contains(u"DEFAULT '0'"_s));
+    QTRY_VERIFY(!highlightOf(sql, u"CREATE"_s).properties().isEmpty());
+    const QTextCharFormat sqlKeyword = highlightOf(sql, u"CREATE"_s);
+    const QTextCharFormat sqlString = highlightOf(sql, u"'0'"_s);
+    QVERIFY(!sqlString.properties().isEmpty());
+    QVERIFY(sqlKeyword != sqlString);
+
+    const CodeView *source = window->details()->sourceView();
+    QTRY_VERIFY(!highlightOf(source, u"def upgrade"_s).properties().isEmpty());
+    const QTextCharFormat pythonString = highlightOf(source, u"'sales_report'"_s);
+    QVERIFY(!pythonString.properties().isEmpty());
+    QVERIFY(highlightOf(source, u"def upgrade"_s) != pythonString);
+}
+#endif
 
 void TestGui::detailLinksNavigate()
 {
@@ -843,7 +891,10 @@ void TestGui::settingsAreKept()
         QCOMPARE(dialog.language(), QString()); // the system's by default
         QCOMPARE(dialog.theme(), AppSettings::Theme::System);
         QCOMPARE(dialog.backupFolder(), AppSettings::defaultBackupFolder());
-        QVERIFY(!dialog.pythonInterpreter().isEmpty());
+        // Automatic by default: empty, with the interpreters tried as placeholder.
+        QCOMPARE(dialog.pythonInterpreter(), QString());
+        const QList<QLineEdit *> fields = dialog.findChildren<QLineEdit *>();
+        QVERIFY(fields.size() == 2 && fields[1]->placeholderText().contains(u"/usr/bin/python3"_s));
         auto *language = dialog.findChild<QComboBox *>();
         QVERIFY(language);
         language->setCurrentIndex(language->findData(u"es"_s));

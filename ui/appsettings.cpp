@@ -69,21 +69,17 @@ void AppSettings::setBackupFolder(const QString &folder)
         QSettings().setValue(kBackupFolder, folder);
 }
 
-QString AppSettings::defaultPythonInterpreter()
-{
-    const QString found = QStandardPaths::findExecutable(u"python3"_s);
-    return found.isEmpty() ? u"/usr/bin/python3"_s : found;
-}
-
 QString AppSettings::pythonInterpreter()
 {
-    const QString value = QSettings().value(kPython).toString();
-    return value.isEmpty() ? defaultPythonInterpreter() : value;
+    // Empty means automatic: the renderer tries /usr/bin/python3 and then the
+    // python3 on PATH, keeping the first that can import Alembic (the first on
+    // PATH is often a virtualenv's or a distribution's without it).
+    return QSettings().value(kPython).toString();
 }
 
 void AppSettings::setPythonInterpreter(const QString &path)
 {
-    if (path.isEmpty() || path == defaultPythonInterpreter())
+    if (path.isEmpty())
         QSettings().remove(kPython);
     else
         QSettings().setValue(kPython, path);

@@ -26,7 +26,6 @@ public:
 
     // Interpreter for the optional Alembic renderer (never used to read projects).
     static QString pythonInterpreter();
-    static QString defaultPythonInterpreter();
     static void setPythonInterpreter(const QString &path);
 
     static QString lastFolder(); // of the open dialogs

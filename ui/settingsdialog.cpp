@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "alembicrenderer.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -137,9 +139,14 @@ void SettingsDialog::retranslateUi()
     m_backupBrowse->setText(tr("Browse…"));
     m_pythonLabel->setText(tr("&Python interpreter:"));
     m_pythonBrowse->setText(tr("Browse…"));
+    m_python->setPlaceholderText(
+        tr("Automatic: %1, the first that can import Alembic")
+            .arg(AlembicRenderer::automaticCandidates().join(tr(" or "))));
     m_pythonNote->setText(tr("Used only by the optional Alembic renderer, for revisions the "
                              "built-in translator cannot turn into SQL. Retort never runs a "
-                             "project's code to read or preview it."));
+                             "project's code to read or preview it. Leave it empty to let "
+                             "Retort choose; \"%1\" turns the renderer off.")
+                              .arg(AlembicRenderer::disabledKeyword()));
 }
 
 void SettingsDialog::changeEvent(QEvent *event)

@@ -85,9 +85,7 @@ QString WriteActions::backupFolder()
 AlembicRenderer::Settings WriteActions::rendererSettings()
 {
     AlembicRenderer::Settings settings;
-    const QString chosen = AppSettings::pythonInterpreter();
-    if (chosen != AppSettings::defaultPythonInterpreter())
-        settings.interpreter = chosen;
+    settings.interpreter = AppSettings::pythonInterpreter(); // empty: automatic
     return settings;
 }
 
