@@ -11,6 +11,7 @@ packages=(
   python3-alembic sqlite3 libsqlite3-dev xvfb xauth time
   fonts-dejavu-core  # glyphs for offscreen GUI tests and screenshots
   debootstrap  # the Debian 13 chroot stage of scripts/test.sh
+  ccache       # compiled objects kept between CI runs (scripts/build.sh)
 )
 missing=()
 for p in "${packages[@]}"; do
