@@ -4,75 +4,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>usage: retort [-c alembic.ini] [--db FILE] [--scripts DIR] [--version-table NAME]
-              [--json] [--lang en|es] COMMAND [options]
-
-Inspect SQLite databases whose schema is managed by Alembic migrations.
-Revision files are read, never executed.
-
-Commands (Alembic&apos;s output):
-  current [-v]                      the database&apos;s current revision(s)
-  heads [-v] [--resolve-dependencies]  the head revisions of the scripts
-  branches [-v]                     the branch points
-  history [-r RANGE] [-v] [-i]      the revisions, newest first
-  show REV                          the details of a revision
-
-Retort&apos;s commands:
-  status                            database, current revision, heads, pending
-                                    migrations and problems in one screen
-
-Global options:
-  -c, --config FILE      alembic.ini to read (default: ./alembic.ini, or
-                         ./migrations/alembic.ini for Flask-Migrate)
-  --scripts DIR          a script directory (with versions/) or a versions directory
-  --db FILE              the SQLite database (default: sqlalchemy.url of the ini)
-  --version-table NAME   the version table (default: alembic_version)
-  --json                 machine-readable output (see README, &quot;JSON output&quot;)
-  --lang en|es           language of Retort&apos;s own messages
-  -h, --help             this help, or a command&apos;s help after the command
-  --version              Retort&apos;s version
-
-Exit status: 0 ok, 1 operation failed, 2 usage error, 3 pending migrations,
-4 version table inconsistent with the scripts, 5 database unreadable or locked,
-255 an Alembic-style failure (&quot;FAILED: ...&quot; on standard output).</source>
-        <translation>uso: retort [-c alembic.ini] [--db FILE] [--scripts DIR] [--version-table NAME]
-            [--json] [--lang en|es] COMMAND [options]
-
-Inspecciona bases de datos SQLite cuyo esquema se gestiona con migraciones
-de Alembic. Los archivos de revisión se leen, nunca se ejecutan.
-
-Comandos (salida de Alembic):
-  current [-v]                      las revisiones actuales de la base de datos
-  heads [-v] [--resolve-dependencies]  las revisiones cabeza de los scripts
-  branches [-v]                     los puntos de ramificación
-  history [-r RANGE] [-v] [-i]      las revisiones, de la más reciente a la más
-                                    antigua
-  show REV                          los detalles de una revisión
-
-Comandos de Retort:
-  status                            base de datos, revisión actual, cabezas,
-                                    migraciones pendientes y problemas en una
-                                    sola pantalla
-
-Opciones globales:
-  -c, --config FILE      alembic.ini que se lee (por defecto: ./alembic.ini, o
-                         ./migrations/alembic.ini con Flask-Migrate)
-  --scripts DIR          un directorio de scripts (con versions/) o directamente
-                         un directorio de versiones
-  --db FILE              la base de datos SQLite (por defecto: sqlalchemy.url
-                         del ini)
-  --version-table NAME   la tabla de versiones (por defecto: alembic_version)
-  --json                 salida legible por máquina (ver README, &quot;JSON output&quot;)
-  --lang en|es           idioma de los mensajes propios de Retort
-  -h, --help             esta ayuda; tras un comando, la ayuda de ese comando
-  --version              la versión de Retort
-
-Código de salida: 0 correcto, 1 falló la operación, 2 error de uso,
-3 migraciones pendientes, 4 tabla de versiones inconsistente con los scripts,
-5 base de datos ilegible o bloqueada, 255 fallo al estilo de Alembic
-(&quot;FAILED: ...&quot; en la salida estándar).</translation>
-    </message>
-    <message>
         <source>usage: retort current [-v]
 
 Show the current revision(s) of the database: the heads among the
@@ -440,6 +371,252 @@ Código de salida: 0 sana (o reparada), 1 falló la reparación o no hay ninguna
     <message>
         <source>The database as it was before the restore: %1</source>
         <translation>La base de datos tal como estaba antes de restaurar: %1</translation>
+    </message>
+    <message>
+        <source>usage: retort [-c alembic.ini] [--db FILE] [--scripts DIR] [--version-table NAME]
+              [--json] [--lang en|es] COMMAND [options]
+
+Inspect SQLite databases whose schema is managed by Alembic migrations.
+Revision files are read, never executed.
+
+Commands (Alembic&apos;s output):
+  current [-v]                      the database&apos;s current revision(s)
+  heads [-v] [--resolve-dependencies]  the head revisions of the scripts
+  branches [-v]                     the branch points
+  history [-r RANGE] [-v] [-i]      the revisions, newest first
+  show REV                          the details of a revision
+
+Retort&apos;s commands:
+  status                            database, current revision, heads, pending
+                                    migrations and problems in one screen
+  pending                           the steps to the heads, with their SQL
+  upgrade TARGET [--sql]            apply (or print) migrations: a backup first,
+  downgrade TARGET [--sql]          one transaction per step, checks after
+  stamp TARGET... [--purge] [--sql] set the version table without migrating
+  backup | backups | restore FILE   take, list and restore database backups
+  doctor [--fix CODE|all]           diagnose and repair a broken database
+  gui [DB | -c INI]                 the desktop application (also with no command)
+
+Global options:
+  -c, --config FILE      alembic.ini to read (default: ./alembic.ini, or
+                         ./migrations/alembic.ini for Flask-Migrate)
+  --scripts DIR          a script directory (with versions/) or a versions directory
+  --db FILE              the SQLite database (default: sqlalchemy.url of the ini)
+  --version-table NAME   the version table (default: alembic_version)
+  --json                 machine-readable output (see README, &quot;JSON output&quot;)
+  --lang en|es           language of Retort&apos;s own messages
+  -h, --help             this help, or a command&apos;s help after the command
+  --version              Retort&apos;s version
+
+Exit status: 0 ok, 1 operation failed, 2 usage error, 3 pending migrations,
+4 version table inconsistent with the scripts, 5 database unreadable or locked,
+255 an Alembic-style failure (&quot;FAILED: ...&quot; on standard output).</source>
+        <translation>uso: retort [-c alembic.ini] [--db FILE] [--scripts DIR] [--version-table NAME]
+            [--json] [--lang en|es] COMMAND [options]
+
+Inspecciona bases de datos SQLite cuyo esquema se gestiona con migraciones
+de Alembic. Los archivos de revisión se leen, nunca se ejecutan.
+
+Comandos (salida de Alembic):
+  current [-v]                      las revisiones actuales de la base de datos
+  heads [-v] [--resolve-dependencies]  las revisiones cabeza de los scripts
+  branches [-v]                     los puntos de ramificación
+  history [-r RANGE] [-v] [-i]      las revisiones, de la más reciente a la más
+                                    antigua
+  show REV                          los detalles de una revisión
+
+Comandos de Retort:
+  status                            base de datos, revisión actual, cabezas,
+                                    migraciones pendientes y problemas en una
+                                    sola pantalla
+  pending                           los pasos hasta las cabezas, con su SQL
+  upgrade TARGET [--sql]            aplica (o muestra) migraciones: primero una
+  downgrade TARGET [--sql]          copia de seguridad, una transacción por paso
+                                    y comprobaciones al final
+  stamp TARGET... [--purge] [--sql] sella la tabla de versiones sin migrar
+  backup | backups | restore FILE   crea, lista y restaura copias de seguridad
+  doctor [--fix CODE|all]           diagnostica y repara una base de datos rota
+  gui [DB | -c INI]                 la aplicación de escritorio (también sin
+                                    comando)
+
+Opciones globales:
+  -c, --config FILE      alembic.ini que se lee (por defecto: ./alembic.ini, o
+                         ./migrations/alembic.ini con Flask-Migrate)
+  --scripts DIR          un directorio de scripts (con versions/) o directamente
+                         un directorio de versiones
+  --db FILE              la base de datos SQLite (por defecto: sqlalchemy.url
+                         del ini)
+  --version-table NAME   la tabla de versiones (por defecto: alembic_version)
+  --json                 salida legible por máquina (ver README, &quot;JSON output&quot;)
+  --lang en|es           idioma de los mensajes propios de Retort
+  -h, --help             esta ayuda; tras un comando, la ayuda de ese comando
+  --version              la versión de Retort
+
+Código de salida: 0 correcto, 1 falló la operación, 2 error de uso,
+3 migraciones pendientes, 4 tabla de versiones inconsistente con los scripts,
+5 base de datos ilegible o bloqueada, 255 fallo al estilo de Alembic
+(&quot;FAILED: ...&quot; en la salida estándar).</translation>
+    </message>
+    <message>
+        <source>usage: retort upgrade TARGET [--sql] [--no-backup] [--backup-dir DIR] [RENDERER]
+       retort downgrade TARGET [--sql] [--no-backup] [--backup-dir DIR] [RENDERER]
+       retort pending [RENDERER]
+
+Apply (or, with --sql, print) the steps to TARGET, one transaction per step
+after a backup; pending lists the steps to the heads with their SQL.
+
+A revision the built-in translator cannot read (Python logic: if, loops,
+helper functions...) is rendered by Alembic itself, in a separate process:
+  --python PATH            the Python interpreter with Alembic to use (default:
+                           /usr/bin/python3, or python3 from PATH, if it can
+                           import alembic); &apos;none&apos; turns the renderer off
+  --python-timeout SECS    stop a rendering after SECS seconds (default: 60)
+Without a renderer such revisions can be stamped but not applied.</source>
+        <translation>usage: retort upgrade TARGET [--sql] [--no-backup] [--backup-dir DIR] [RENDERER]
+       retort downgrade TARGET [--sql] [--no-backup] [--backup-dir DIR] [RENDERER]
+       retort pending [RENDERER]
+
+Aplica (o, con --sql, imprime) los pasos hasta TARGET, una transacción por paso
+tras una copia de seguridad; pending enumera los pasos hasta las cabezas con su SQL.
+
+Una revisión que el traductor integrado no sabe leer (lógica de Python: if, bucles,
+funciones auxiliares...) la genera el propio Alembic, en un proceso aparte:
+  --python PATH            el intérprete de Python con Alembic que se usa (por omisión:
+                           /usr/bin/python3, o python3 del PATH, si puede
+                           importar alembic); &apos;none&apos; desactiva el generador
+  --python-timeout SECS    detiene una generación tras SECS segundos (por omisión: 60)
+Sin generador, esas revisiones se pueden sellar pero no aplicar.</translation>
+    </message>
+    <message>
+        <source>usage: retort stamp TARGET... [--purge] [--sql] [--no-backup] [--backup-dir DIR]
+
+Set the version table to TARGET (one or more revisions, heads, base) without
+running any migration, as alembic stamp does: the rows change in one
+transaction after a backup, and the change is written to the audit log.
+A stamp that adds a row for a sibling branch is done, with a warning.
+
+  --purge          delete every row first (also rows Retort cannot resolve)
+  --sql            print the SQL instead of running it</source>
+        <translation>uso: retort stamp TARGET... [--purge] [--sql] [--no-backup] [--backup-dir DIR]
+
+Sella la tabla de versiones en TARGET (una o más revisiones, heads, base) sin
+ejecutar ninguna migración, como alembic stamp: las filas cambian en una sola
+transacción tras una copia de seguridad, y el cambio queda en el registro de
+auditoría. Un sellado que añade una fila para una rama hermana (sibling) se
+hace, con un aviso.
+
+  --purge          borra antes todas las filas (también las que Retort no
+                   puede resolver)
+  --sql            muestra el SQL en lugar de ejecutarlo</translation>
+    </message>
+    <message>
+        <source>usage: retort backup [--backup-dir DIR]
+       retort backups [--backup-dir DIR]
+       retort restore FILE [--backup-dir DIR]
+
+backup copies the database (SQLite&apos;s online backup) to
+&lt;db&gt;.&lt;YYYYmmdd_HHMMSS&gt;.bak beside it, or into DIR; backups lists those
+copies, newest first; restore puts FILE back in place of the database after
+backing up the current one. Every write goes to the audit log.</source>
+        <translation>uso: retort backup [--backup-dir DIR]
+     retort backups [--backup-dir DIR]
+     retort restore FILE [--backup-dir DIR]
+
+backup copia la base de datos (con la copia en línea de SQLite) a
+&lt;db&gt;.&lt;YYYYmmdd_HHMMSS&gt;.bak junto a ella, o en DIR; backups lista esas copias,
+de la más reciente a la más antigua; restore pone FILE en lugar de la base de
+datos tras hacer una copia de la actual. Cada escritura queda en el registro
+de auditoría.</translation>
+    </message>
+    <message>
+        <source>usage: retort gui [DB | -c INI | --scripts DIR [--db FILE]] [--lang en|es]
+       retort gui --screenshot FILE.png [--select REV] [DB | -c INI]
+
+Open the desktop application on a database or a project (`retort` alone
+or `retort shop.db` do the same); with nothing given, the last project, or
+the bundled demo project the first time.
+  --screenshot FILE.png   render the main window to FILE.png and exit
+  --select REV            select a revision before the screenshot</source>
+        <translation>uso: retort gui [DB | -c INI | --scripts DIR [--db FILE]] [--lang en|es]
+     retort gui --screenshot FILE.png [--select REV] [DB | -c INI]
+
+Abre la aplicación de escritorio con una base de datos o un proyecto (`retort`
+solo o `retort tienda.db` hacen lo mismo); sin nada, el último proyecto, o la
+primera vez el proyecto de demostración incluido.
+  --screenshot FILE.png   guarda una captura de la ventana principal en
+                          FILE.png y termina
+  --select REV            selecciona una revisión antes de la captura</translation>
+    </message>
+    <message>
+        <source>this build of Retort has no desktop application (configured with RETORT_BUILD_GUI=OFF); every other command works</source>
+        <translation>esta compilación de Retort no incluye la aplicación de escritorio (se configuró con RETORT_BUILD_GUI=OFF); todos los demás comandos funcionan</translation>
+    </message>
+    <message>
+        <source>--python needs the path of a Python interpreter, or &apos;%1&apos;.</source>
+        <translation>--python necesita la ruta de un intérprete de Python, o &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>--python-timeout needs a number of seconds above 0 (got &apos;%1&apos;).</source>
+        <translation>--python-timeout necesita un número de segundos mayor que 0 (se recibió &apos;%1&apos;).</translation>
+    </message>
+    <message>
+        <source>note: revision %1 is rendered by Alembic (%2)</source>
+        <translation>nota: el SQL de la revisión %1 lo genera Alembic (%2)</translation>
+    </message>
+    <message>
+        <source>Nothing was run: a revision of the plan could not be rendered by Alembic.</source>
+        <translation>No se ejecutó nada: Alembic no pudo generar el SQL de una revisión del plan.</translation>
+    </message>
+    <message>
+        <source>-- (SQL rendered by Alembic, %1)</source>
+        <translation>-- (SQL generado por Alembic, %1)</translation>
+    </message>
+</context>
+<context>
+    <name>retort::AlembicRenderer</name>
+    <message>
+        <source>cannot start the Python interpreter %1: %2</source>
+        <translation>no se puede iniciar el intérprete de Python %1: %2</translation>
+    </message>
+    <message>
+        <source>Alembic did not finish within %1 s (%2); it was stopped.</source>
+        <translation>Alembic no terminó en %1 s (%2); se detuvo.</translation>
+    </message>
+    <message>
+        <source>the Python process %1 failed: %2</source>
+        <translation>el proceso de Python %1 falló: %2</translation>
+    </message>
+    <message>
+        <source>the Python process %1 ended without an answer (exit code %2)%3</source>
+        <translation>el proceso de Python %1 terminó sin respuesta (código de salida %2)%3</translation>
+    </message>
+    <message>
+        <source>%1 cannot import Alembic: %2</source>
+        <translation>%1 no puede importar Alembic: %2</translation>
+    </message>
+    <message>
+        <source>the Alembic renderer is turned off (--python %1)</source>
+        <translation>el generador de Alembic está desactivado (--python %1)</translation>
+    </message>
+    <message>
+        <source>no Python with Alembic was found (%1)</source>
+        <translation>no se encontró ningún Python con Alembic (%1)</translation>
+    </message>
+    <message>
+        <source>the answer of the Alembic renderer is not JSON (%1): %2</source>
+        <translation>la respuesta del generador de Alembic no es JSON (%1): %2</translation>
+    </message>
+    <message>
+        <source>the revision file does not import (%1): %2</source>
+        <translation>el archivo de la revisión no se puede importar (%1): %2</translation>
+    </message>
+    <message>
+        <source>%1() raised an exception (%2): %3</source>
+        <translation>%1() lanzó una excepción (%2): %3</translation>
+    </message>
+    <message>
+        <source>the Alembic renderer failed: %1</source>
+        <translation>el generador de Alembic falló: %1</translation>
     </message>
 </context>
 <context>
@@ -974,6 +1151,40 @@ SQLite: %2</translation>
         <source>&apos;%1&apos; has no repair &apos;%2&apos; (it has: %3).</source>
         <translation>&apos;%1&apos; no tiene la reparación &apos;%2&apos; (tiene: %3).</translation>
     </message>
+    <message>
+        <source>The integrity check could not run: %1</source>
+        <translation>No se pudo ejecutar la comprobación de integridad: %1</translation>
+    </message>
+    <message>
+        <source>%1 is sound: SQLite&apos;s integrity check passes and every foreign key points to an existing row.</source>
+        <translation>%1 está en buen estado: la comprobación de integridad de SQLite es correcta y todas las claves foráneas apuntan a filas que existen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the integrity check reports %n problem(s)</source>
+        <translation>
+            <numerusform>la comprobación de integridad informa de %n problema</numerusform>
+            <numerusform>la comprobación de integridad informa de %n problemas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) refer to rows that do not exist</source>
+        <translation>
+            <numerusform>%n fila hace referencia a filas que no existen</numerusform>
+            <numerusform>%n filas hacen referencia a filas que no existen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has problems: %2.</source>
+        <translation>%1 tiene problemas: %2.</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>No hay ninguna base de datos abierta.</translation>
+    </message>
+    <message>
+        <source>Cannot check %1: %2</source>
+        <translation>No se puede comprobar %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>retort::ExpectedSchemas</name>
@@ -1144,6 +1355,21 @@ Sentencia: %2</translation>
     <message>
         <source>Stamping %1 adds a second row beside %2, a revision of a sibling branch: the database will then claim both branches are applied.</source>
         <translation>Sellar %1 añade una segunda fila junto a %2, una revisión de una rama hermana: la base de datos indicará entonces que ambas ramas están aplicadas.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::PlanPreview</name>
+    <message>
+        <source>The database could not be read.</source>
+        <translation>No se pudo leer la base de datos.</translation>
+    </message>
+    <message>
+        <source>No target revision given.</source>
+        <translation>No se indicó ninguna revisión de destino.</translation>
+    </message>
+    <message>
+        <source>Not shown: the SQL of step %1 could not be shown, and this step depends on it.</source>
+        <translation>No se muestra: el SQL del paso %1 no se pudo mostrar y este paso depende de él.</translation>
     </message>
 </context>
 <context>
@@ -1514,6 +1740,12 @@ Sentencia: %2</translation>
     <message>
         <source>Cannot create a scratch database for the preview.</source>
         <translation>No se puede crear una base de datos temporal para la vista previa.</translation>
+    </message>
+    <message>
+        <source>%1
+The Alembic renderer could not render it either: %2</source>
+        <translation>%1
+El generador de Alembic tampoco pudo generarlo: %2</translation>
     </message>
 </context>
 <context>
@@ -2290,6 +2522,20 @@ Sentencia: %2</translation>
         <source>Cannot copy the schema to a scratch database: %1</source>
         <translation>No se puede copiar el esquema a una base de datos temporal: %1</translation>
     </message>
+    <message>
+        <source>no Alembic renderer is set up</source>
+        <translation>no hay ningún generador de Alembic configurado</translation>
+    </message>
+    <message>
+        <source>%1
+It can be stamped, but applying it needs the Alembic renderer (a Python interpreter that can import Alembic: --python PATH on the command line, Python in the desktop application&apos;s settings), and %2.</source>
+        <translation>%1
+Se puede sellar, pero para aplicarla hace falta el generador de Alembic (un intérprete de Python que pueda importar Alembic: --python PATH en la línea de órdenes, Python en la configuración de la aplicación de escritorio), y %2.</translation>
+    </message>
+    <message>
+        <source>Revision %1 cannot be rendered by Alembic: %2</source>
+        <translation>Alembic no puede generar el SQL de la revisión %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>retort::VersionTable</name>
@@ -2351,6 +2597,100 @@ Sentencia: %2</translation>
     </message>
 </context>
 <context>
+    <name>retort::ui::BackupListModel</name>
+    <message>
+        <source>Taken</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::BackupsDialog</name>
+    <message>
+        <source>Backups are looked for in %1 and beside the database.</source>
+        <translation>Las copias de seguridad se buscan en %1 y junto a la base de datos.</translation>
+    </message>
+    <message>
+        <source>Backups are looked for beside the database.</source>
+        <translation>Las copias de seguridad se buscan junto a la base de datos.</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de datos: %1</translation>
+    </message>
+    <message>
+        <source>Backing up %1…</source>
+        <translation>Creando una copia de seguridad de %1…</translation>
+    </message>
+    <message>
+        <source>Backup written: %1</source>
+        <translation>Copia de seguridad creada: %1</translation>
+    </message>
+    <message>
+        <source>Put %1 back into %2? Its current content is replaced; it is backed up first, so this can be undone.</source>
+        <translation>¿Restaurar %1 en %2? Su contenido actual se sustituye; antes se hace una copia de seguridad, así que se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Restoring %1…</source>
+        <translation>Restaurando %1…</translation>
+    </message>
+    <message>
+        <source>Restoring %1 from %2.</source>
+        <translation>Restaurando %1 a partir de %2.</translation>
+    </message>
+    <message>
+        <source>Restored %1 from %2.</source>
+        <translation>Se restauró %1 a partir de %2.</translation>
+    </message>
+    <message>
+        <source>The database as it was before the restore: %1</source>
+        <translation>La base de datos tal como estaba antes de restaurar: %1</translation>
+    </message>
+    <message>
+        <source>Integrity check: %1</source>
+        <translation>Comprobación de integridad: %1</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <source>Backups of %1</source>
+        <translation>Copias de seguridad de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Now</source>
+        <translation>&amp;Crear copia ahora</translation>
+    </message>
+    <message>
+        <source>Copy the database as it is now (SQLite&apos;s online backup)</source>
+        <translation>Copiar la base de datos tal como está ahora (copia en caliente de SQLite)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurar…</translation>
+    </message>
+    <message>
+        <source>Put the selected backup back into the database</source>
+        <translation>Restaurar la copia seleccionada en la base de datos</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Keep the Database</source>
+        <translation>Conservar la base de datos</translation>
+    </message>
+</context>
+<context>
     <name>retort::ui::DemoProject</name>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -2367,6 +2707,376 @@ Sentencia: %2</translation>
     <message>
         <source>Cannot remove the old demo project in %1.</source>
         <translation>No se puede eliminar el proyecto de demostración anterior en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::DifferencesModel</name>
+    <message>
+        <source>table %1</source>
+        <translation>tabla %1</translation>
+    </message>
+    <message>
+        <source>column %1.%2</source>
+        <translation>columna %1.%2</translation>
+    </message>
+    <message>
+        <source>index %1</source>
+        <translation>índice %1</translation>
+    </message>
+    <message>
+        <source>unique %1 of %2</source>
+        <translation>restricción única %1 de %2</translation>
+    </message>
+    <message>
+        <source>foreign key of %1</source>
+        <translation>clave foránea de %1</translation>
+    </message>
+    <message>
+        <source>view %1</source>
+        <translation>vista %1</translation>
+    </message>
+    <message>
+        <source>trigger %1</source>
+        <translation>disparador %1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>not expected</source>
+        <translation>no esperado</translation>
+    </message>
+    <message>
+        <source>different</source>
+        <translation>distinto</translation>
+    </message>
+    <message>
+        <source>made by %1</source>
+        <translation>creado por %1</translation>
+    </message>
+    <message>
+        <source>made by %1 (pending)</source>
+        <translation>creado por %1 (pendiente)</translation>
+    </message>
+    <message>
+        <source>removed by %1</source>
+        <translation>eliminado por %1</translation>
+    </message>
+    <message>
+        <source>no migration</source>
+        <translation>ninguna migración</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objeto</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Diferencia</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>In the database</source>
+        <translation>En la base de datos</translation>
+    </message>
+    <message>
+        <source>Migration</source>
+        <translation>Migración</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::DoctorPanel</name>
+    <message>
+        <source>the empty schema (before the first migration)</source>
+        <translation>el esquema vacío (antes de la primera migración)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacía)</translation>
+    </message>
+    <message>
+        <source>(not examined)</source>
+        <translation>(sin examinar)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>The doctor compares a database with its migration scripts, and no scripts were found: %1</source>
+        <translation>El diagnóstico compara una base de datos con sus scripts de migración, y no se encontró ningún script: %1</translation>
+    </message>
+    <message>
+        <source>No database is open. Open one to diagnose it.</source>
+        <translation>No hay ninguna base de datos abierta. Abre una para diagnosticarla.</translation>
+    </message>
+    <message>
+        <source>Diagnosing %1…</source>
+        <translation>Diagnosticando %1…</translation>
+    </message>
+    <message>
+        <source>Doctor: %1</source>
+        <translation>Diagnóstico: %1</translation>
+    </message>
+    <message>
+        <source>Doctor: no problems found in %1 (%2 ms).</source>
+        <translation>Diagnóstico: no se encontraron problemas en %1 (%2 ms).</translation>
+    </message>
+    <message>
+        <source>Doctor: %1 in %2: %3 (%4 ms).</source>
+        <translation>Diagnóstico: %1 en %2: %3 (%4 ms).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n hallazgo</numerusform>
+            <numerusform>%n hallazgos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a project and its database to diagnose them.</source>
+        <translation>Abre un proyecto y su base de datos para diagnosticarlos.</translation>
+    </message>
+    <message>
+        <source>The version table (%1), the schema and SQLite&apos;s own checks agree with the migration scripts.</source>
+        <translation>La tabla de versiones (%1), el esquema y las comprobaciones propias de SQLite concuerdan con los scripts de migración.</translation>
+    </message>
+    <message>
+        <source>Doctor — %1</source>
+        <translation>Diagnóstico — %1</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Diagnóstico</translation>
+    </message>
+    <message>
+        <source>no version table</source>
+        <translation>sin tabla de versiones</translation>
+    </message>
+    <message>
+        <source>version table: %1</source>
+        <translation>tabla de versiones: %1</translation>
+    </message>
+    <message>
+        <source>No problems found  ·  %1  ·  diagnosed in %2 ms.</source>
+        <translation>No se encontraron problemas  ·  %1  ·  diagnosticado en %2 ms.</translation>
+    </message>
+    <message>
+        <source>Findings: %1  ·  %2  ·  diagnosed in %3 ms. Select one to see its evidence and the repair Retort proposes.</source>
+        <translation>Hallazgos: %1  ·  %2  ·  diagnosticado en %3 ms. Selecciona uno para ver sus pruebas y la reparación que propone Retort.</translation>
+    </message>
+    <message>
+        <source>Version table rows concerned: %1</source>
+        <translation>Filas de la tabla de versiones afectadas: %1</translation>
+    </message>
+    <message>
+        <source>Revisions concerned: %1</source>
+        <translation>Revisiones afectadas: %1</translation>
+    </message>
+    <message>
+        <source>The expected schema involved is a best effort: a revision on the way could not be translated to SQL.</source>
+        <translation>El esquema esperado es aproximado: una revisión del camino no se pudo traducir a SQL.</translation>
+    </message>
+    <message>
+        <source>Retort has no automatic repair for this finding; the explanation above says what to do.</source>
+        <translation>Retort no tiene una reparación automática para este hallazgo; la explicación de arriba indica qué hacer.</translation>
+    </message>
+    <message>
+        <source>This repair drops a table or a column that may hold data.</source>
+        <translation>Esta reparación elimina una tabla o una columna que puede contener datos.</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you confirm. Then a backup of %1 is written to %2 first, and the statements run in one transaction.</source>
+        <translation>No se escribe nada hasta que confirmes. Entonces primero se guarda una copia de seguridad de %1 en %2, y las sentencias se ejecutan en una sola transacción.</translation>
+    </message>
+    <message>
+        <source>Planning the repair on a copy of the schema…</source>
+        <translation>Planificando la reparación sobre una copia del esquema…</translation>
+    </message>
+    <message>
+        <source>Doctor: no repair planned: %1</source>
+        <translation>Diagnóstico: no se planificó ninguna reparación: %1</translation>
+    </message>
+    <message>
+        <source>Repair all: the plan</source>
+        <translation>Reparar todo: el plan</translation>
+    </message>
+    <message>
+        <source>Repair %1: the plan</source>
+        <translation>Reparar %1: el plan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirming backs up %1 to %2, then runs the %n statement(s) below in one transaction: if one fails, nothing is changed. Then SQLite&apos;s integrity is checked, the database is diagnosed again, and the repair is written to the audit log.</source>
+        <translation>
+            <numerusform>Al confirmar se guarda una copia de seguridad de %1 en %2 y luego se ejecuta la sentencia de abajo en una sola transacción: si falla, no se cambia nada. Después se comprueba la integridad de SQLite, se vuelve a diagnosticar la base de datos y la reparación se anota en el registro de auditoría.</numerusform>
+            <numerusform>Al confirmar se guarda una copia de seguridad de %1 en %2 y luego se ejecutan las %n sentencias de abajo en una sola transacción: si una falla, no se cambia nada. Después se comprueba la integridad de SQLite, se vuelve a diagnosticar la base de datos y la reparación se anota en el registro de auditoría.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This plan drops a table or a column that may hold data. The backup keeps it.</source>
+        <translation>Este plan elimina una tabla o una columna que puede contener datos. La copia de seguridad los conserva.</translation>
+    </message>
+    <message>
+        <source>Version table afterwards: %1 → %2</source>
+        <translation>Tabla de versiones después: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Expected afterwards: no findings.</source>
+        <translation>Previsto después: ningún hallazgo.</translation>
+    </message>
+    <message>
+        <source>Expected afterwards, still: %1</source>
+        <translation>Previsto después, todavía: %1</translation>
+    </message>
+    <message>
+        <source>Backing up %1 and repairing it…</source>
+        <translation>Guardando una copia de seguridad de %1 y reparándola…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Doctor: repaired %1 (%2): %n statement(s) in one transaction, backup %3; findings afterwards: %4.</source>
+        <translation>
+            <numerusform>Diagnóstico: %1 reparada (%2): %n sentencia en una transacción, copia de seguridad %3; hallazgos después: %4.</numerusform>
+            <numerusform>Diagnóstico: %1 reparada (%2): %n sentencias en una transacción, copia de seguridad %3; hallazgos después: %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Doctor: the repair of %1 failed: %2</source>
+        <translation>Diagnóstico: la reparación de %1 falló: %2</translation>
+    </message>
+    <message>
+        <source>The repair did not run: %1</source>
+        <translation>La reparación no se ejecutó: %1</translation>
+    </message>
+    <message>
+        <source>Repaired: %1 is healthy now.</source>
+        <translation>Reparada: %1 ya está sana.</translation>
+    </message>
+    <message>
+        <source>Repaired, but findings remain: %1.</source>
+        <translation>Reparada, pero quedan hallazgos: %1.</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Después</translation>
+    </message>
+    <message>
+        <source>Version table</source>
+        <translation>Tabla de versiones</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Hallazgos</translation>
+    </message>
+    <message>
+        <source>Integrity check</source>
+        <translation>Comprobación de integridad</translation>
+    </message>
+    <message>
+        <source>No backup was taken.</source>
+        <translation>No se hizo copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>Backup: %1</source>
+        <translation>Copia de seguridad: %1</translation>
+    </message>
+    <message>
+        <source>Statements run</source>
+        <translation>Sentencias ejecutadas</translation>
+    </message>
+    <message>
+        <source>Statements planned</source>
+        <translation>Sentencias planificadas</translation>
+    </message>
+    <message>
+        <source>Doctor — Retort</source>
+        <translation>Diagnóstico — Retort</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnose Again</source>
+        <translation>&amp;Diagnosticar de nuevo</translation>
+    </message>
+    <message>
+        <source>Read the database and the scripts again and diagnose them</source>
+        <translation>Volver a leer la base de datos y los scripts y diagnosticarlos</translation>
+    </message>
+    <message>
+        <source>Repair &amp;All…</source>
+        <translation>Reparar &amp;todo…</translation>
+    </message>
+    <message>
+        <source>Plan the repair of every finding that has one; nothing is written until you confirm</source>
+        <translation>Planificar la reparación de todos los hallazgos que la tengan; no se escribe nada hasta que confirmes</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>✓  No problems found</source>
+        <translation>✓  No se encontraron problemas</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Pruebas</translation>
+    </message>
+    <message>
+        <source>Proposed repair</source>
+        <translation>Reparación propuesta</translation>
+    </message>
+    <message>
+        <source>&amp;Repair…</source>
+        <translation>&amp;Reparar…</translation>
+    </message>
+    <message>
+        <source>Plan this repair and show it; nothing is written until you confirm</source>
+        <translation>Planificar esta reparación y mostrarla; no se escribe nada hasta que confirmes</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <source>&amp;Apply Repair</source>
+        <translation>&amp;Aplicar reparación</translation>
+    </message>
+    <message>
+        <source>Back to the Findings</source>
+        <translation>Volver a los hallazgos</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::FindingsModel</name>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>aviso</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Hallazgo</translation>
     </message>
 </context>
 <context>
@@ -2454,22 +3164,6 @@ Sentencia: %2</translation>
         <translation>Oculta las revisiones que no coinciden (el grafo muestra entonces solo las revisiones, sin líneas)</translation>
     </message>
     <message>
-        <source>Changing the database arrives in a later version of Retort.</source>
-        <translation>Los cambios en la base de datos llegarán en una versión posterior de Retort.</translation>
-    </message>
-    <message>
-        <source>Upgrade to Here</source>
-        <translation>Actualizar hasta aquí</translation>
-    </message>
-    <message>
-        <source>Downgrade to Here</source>
-        <translation>Revertir hasta aquí</translation>
-    </message>
-    <message>
-        <source>Stamp Here</source>
-        <translation>Sellar aquí</translation>
-    </message>
-    <message>
         <source>Copy Revision ID</source>
         <translation>Copiar ID de revisión</translation>
     </message>
@@ -2480,6 +3174,56 @@ Sentencia: %2</translation>
     <message>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Upgrade to Here…</source>
+        <translation>Actualizar hasta aquí…</translation>
+    </message>
+    <message>
+        <source>Plan an upgrade of the database up to this revision</source>
+        <translation>Planificar una actualización de la base de datos hasta esta revisión</translation>
+    </message>
+    <message>
+        <source>Downgrade to Here…</source>
+        <translation>Revertir hasta aquí…</translation>
+    </message>
+    <message>
+        <source>Plan a downgrade of the database to this revision (the later ones are undone)</source>
+        <translation>Planificar una reversión de la base de datos hasta esta revisión (se deshacen las posteriores)</translation>
+    </message>
+    <message>
+        <source>Stamp Here…</source>
+        <translation>Sellar aquí…</translation>
+    </message>
+    <message>
+        <source>Plan setting the version table to this revision without running migrations</source>
+        <translation>Planificar fijar la tabla de versiones en esta revisión sin ejecutar migraciones</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::IntegrityChecker</name>
+    <message>
+        <source>Checking the integrity of %1.</source>
+        <translation>Comprobando la integridad de %1.</translation>
+    </message>
+    <message>
+        <source>Checking the integrity of %1…</source>
+        <translation>Comprobando la integridad de %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(y %n más)</numerusform>
+            <numerusform>(y %n más)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check &amp;Integrity</source>
+        <translation>Comprobar &amp;integridad</translation>
+    </message>
+    <message>
+        <source>Run SQLite&apos;s integrity and foreign key checks on the database (read-only)</source>
+        <translation>Ejecutar las comprobaciones de integridad y de claves foráneas de SQLite sobre la base de datos (solo lectura)</translation>
     </message>
 </context>
 <context>
@@ -2608,14 +3352,6 @@ Sentencia: %2</translation>
         <translation>&amp;Filtrar historial</translation>
     </message>
     <message>
-        <source>Arrives in a later version of Retort.</source>
-        <translation>Llegará en una versión posterior de Retort.</translation>
-    </message>
-    <message>
-        <source>&amp;Upgrade…</source>
-        <translation>&amp;Actualizar…</translation>
-    </message>
-    <message>
         <source>Upgrade</source>
         <translation>Actualizar</translation>
     </message>
@@ -2636,40 +3372,12 @@ Sentencia: %2</translation>
         <translation>Sellar</translation>
     </message>
     <message>
-        <source>&amp;Backup</source>
-        <translation>&amp;Copia de seguridad</translation>
-    </message>
-    <message>
-        <source>Backup</source>
-        <translation>Copia de seguridad</translation>
-    </message>
-    <message>
         <source>D&amp;octor</source>
         <translation>&amp;Diagnóstico</translation>
     </message>
     <message>
         <source>Doctor</source>
         <translation>Diagnóstico</translation>
-    </message>
-    <message>
-        <source>Upgrade the database (%1)</source>
-        <translation>Actualiza la base de datos (%1)</translation>
-    </message>
-    <message>
-        <source>Downgrade the database (%1)</source>
-        <translation>Revierte la base de datos a una revisión anterior (%1)</translation>
-    </message>
-    <message>
-        <source>Set the version table without running migrations (%1)</source>
-        <translation>Sellar (stamp): fija la tabla de versiones sin ejecutar migraciones (%1)</translation>
-    </message>
-    <message>
-        <source>Back up the database (%1)</source>
-        <translation>Hace una copia de seguridad de la base de datos (%1)</translation>
-    </message>
-    <message>
-        <source>Diagnose and repair the version table (%1)</source>
-        <translation>Diagnostica y repara la tabla de versiones (%1)</translation>
     </message>
     <message>
         <source>&amp;About Retort</source>
@@ -2774,6 +3482,46 @@ Sentencia: %2</translation>
         <source>Pending: %1</source>
         <translation>Pendientes: %1</translation>
     </message>
+    <message>
+        <source>&amp;Upgrade to Head(s)…</source>
+        <translation>&amp;Actualizar hasta la(s) cabeza(s)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Copias de seguridad…</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <source>Plan an upgrade of the database to the heads: the steps, their SQL, the backup</source>
+        <translation>Planificar una actualización de la base de datos hasta las cabezas: los pasos, su SQL, la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Plan a downgrade of the database (one revision down unless you choose another target)</source>
+        <translation>Planificar una reversión de la base de datos (una revisión atrás, salvo que elija otro destino)</translation>
+    </message>
+    <message>
+        <source>Plan setting the version table without running migrations</source>
+        <translation>Planificar fijar la tabla de versiones sin ejecutar migraciones</translation>
+    </message>
+    <message>
+        <source>List, take and restore backups of the database</source>
+        <translation>Ver, crear y restaurar copias de seguridad de la base de datos</translation>
+    </message>
+    <message>
+        <source>Diagnose the database against its migration scripts and repair what can be repaired</source>
+        <translation>Diagnosticar la base de datos frente a sus scripts de migración y reparar lo que se pueda reparar</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Esquema</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
 </context>
 <context>
     <name>retort::ui::PendingModel</name>
@@ -2835,6 +3583,368 @@ Sentencia: %2</translation>
     <message>
         <source>The database has no version table: an upgrade would run every migration (%1), starting from an empty history.</source>
         <translation>La base de datos no tiene tabla de versiones: una actualización ejecutaría todas las migraciones (%1), partiendo de un historial vacío.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::PlanDialog</name>
+    <message>
+        <source>Stop requested: the run ends once the current step is done.</source>
+        <translation>Detención solicitada: la ejecución termina cuando acabe el paso actual.</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>No hay ningún proyecto abierto.</translation>
+    </message>
+    <message>
+        <source>(no revision)</source>
+        <translation>(sin revisión)</translation>
+    </message>
+    <message>
+        <source>Nothing to do: the database is already at %1.</source>
+        <translation>Nada que hacer: la base de datos ya está en %1.</translation>
+    </message>
+    <message>
+        <source>No migration runs; only the version table changes, from %1 to %2.</source>
+        <translation>No se ejecuta ninguna migración; solo cambia la tabla de versiones, de %1 a %2.</translation>
+    </message>
+    <message>
+        <source>Steps: %1, from %2 to %3, each in a transaction of its own.</source>
+        <translation>Pasos: %1, de %2 a %3, cada uno en su propia transacción.</translation>
+    </message>
+    <message>
+        <source>Alembic is rendering the revisions the built-in translator cannot read, running their Python in a separate process…</source>
+        <translation>Alembic está generando el SQL de las revisiones que el traductor integrado no puede leer, ejecutando su Python en un proceso aparte…</translation>
+    </message>
+    <message>
+        <source>This plan cannot be made: %1</source>
+        <translation>No se puede elaborar este plan: %1</translation>
+    </message>
+    <message>
+        <source>Nothing can run: steps of this plan that cannot be applied: %1. Retort reads revision files without running them; these need the Alembic renderer (the Python interpreter in Settings).</source>
+        <translation>No se puede ejecutar nada: pasos de este plan que no se pueden aplicar: %1. Retort lee los archivos de revisión sin ejecutarlos; estos necesitan el generador de SQL de Alembic (el intérprete de Python de la configuración).</translation>
+    </message>
+    <message>
+        <source>Step %1 will probably fail, as it does on a copy of the database&apos;s schema: %2</source>
+        <translation>Es probable que el paso %1 falle, como ocurre en una copia del esquema de la base de datos: %2</translation>
+    </message>
+    <message>
+        <source>Statements that can lose data (dropped tables or columns): %1. They are highlighted in the SQL.</source>
+        <translation>Sentencias que pueden perder datos (tablas o columnas eliminadas): %1. Están resaltadas en el SQL.</translation>
+    </message>
+    <message>
+        <source>No backup will be made: only a downgrade or your own copy can undo the changes.</source>
+        <translation>No se hará copia de seguridad: solo una reversión o una copia propia pueden deshacer los cambios.</translation>
+    </message>
+    <message>
+        <source>A copy of %1 is written to %2 before the first change (name.date_time.bak).</source>
+        <translation>Antes del primer cambio se escribe una copia de %1 en %2 (nombre.fecha_hora.bak).</translation>
+    </message>
+    <message>
+        <source>Waiting for Alembic to render the plan.</source>
+        <translation>Esperando a que Alembic genere el SQL del plan.</translation>
+    </message>
+    <message>
+        <source>Nothing to do.</source>
+        <translation>Nada que hacer.</translation>
+    </message>
+    <message>
+        <source>Stop the run first; it ends after the current step.</source>
+        <translation>Detenga antes la ejecución; termina tras el paso actual.</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>SQL before any step</source>
+        <translation>SQL antes de cualquier paso</translation>
+    </message>
+    <message>
+        <source>SQL of step %1 (one transaction): %2</source>
+        <translation>SQL del paso %1 (una transacción): %2</translation>
+    </message>
+    <message>
+        <source>Not all of this step&apos;s SQL can be shown: %1</source>
+        <translation>No se puede mostrar todo el SQL de este paso: %1</translation>
+    </message>
+    <message>
+        <source>Statements that can lose data are highlighted: %1.</source>
+        <translation>Se resaltan las sentencias que pueden perder datos: %1.</translation>
+    </message>
+    <message>
+        <source>Rendered by Alembic: this revision&apos;s Python was run in a separate process to produce its SQL.</source>
+        <translation>Generado por Alembic: el Python de esta revisión se ejecutó en un proceso aparte para obtener su SQL.</translation>
+    </message>
+    <message>
+        <source>A stamp runs no migration: only the version table changes.</source>
+        <translation>Sellar no ejecuta ninguna migración: solo cambia la tabla de versiones.</translation>
+    </message>
+    <message>
+        <source>Upgrading %1 to %2 (steps: %3).</source>
+        <translation>Actualizando %1 hasta %2 (pasos: %3).</translation>
+    </message>
+    <message>
+        <source>Downgrading %1 to %2 (steps: %3).</source>
+        <translation>Revirtiendo %1 hasta %2 (pasos: %3).</translation>
+    </message>
+    <message>
+        <source>Stamping %1 with %2 (steps: %3).</source>
+        <translation>Sellando %1 con %2 (pasos: %3).</translation>
+    </message>
+    <message>
+        <source>No backup: turned off for this run.</source>
+        <translation>Sin copia de seguridad: desactivada para esta ejecución.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Paso %1 de %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>Elapsed: %1</source>
+        <translation>Transcurrido: %1</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>Finished. Steps done: %1 of %2.</source>
+        <translation>Terminado. Pasos completados: %1 de %2.</translation>
+    </message>
+    <message>
+        <source>Stopped. Steps done: %1 of %2.</source>
+        <translation>Detenido. Pasos completados: %1 de %2.</translation>
+    </message>
+    <message>
+        <source>Failed. Steps done: %1 of %2.</source>
+        <translation>Falló. Pasos completados: %1 de %2.</translation>
+    </message>
+    <message>
+        <source>Preparing: checking the version table and backing up…</source>
+        <translation>Preparando: comprobando la tabla de versiones y haciendo la copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>(stopping once this step is done)</source>
+        <translation>(se detendrá al acabar este paso)</translation>
+    </message>
+    <message>
+        <source>Upgrade done in %1. Steps applied: %2.</source>
+        <translation>Actualización hecha en %1. Pasos aplicados: %2.</translation>
+    </message>
+    <message>
+        <source>Downgrade done in %1. Steps applied: %2.</source>
+        <translation>Reversión hecha en %1. Pasos aplicados: %2.</translation>
+    </message>
+    <message>
+        <source>Stamp done in %1: no migration was run.</source>
+        <translation>Sellado hecho en %1: no se ejecutó ninguna migración.</translation>
+    </message>
+    <message>
+        <source>The database is now at: %1</source>
+        <translation>La base de datos está ahora en: %1</translation>
+    </message>
+    <message>
+        <source>Stopped, as asked. Steps done: %1 of %2.</source>
+        <translation>Detenido, como se pidió. Pasos completados: %1 de %2.</translation>
+    </message>
+    <message>
+        <source>The database is at: %1</source>
+        <translation>La base de datos está en: %1</translation>
+    </message>
+    <message>
+        <source>The database is at the last completed step: %1</source>
+        <translation>La base de datos está en el último paso completado: %1</translation>
+    </message>
+    <message>
+        <source>Integrity check: %1</source>
+        <translation>Comprobación de integridad: %1</translation>
+    </message>
+    <message>
+        <source>Foreign key violations: %1</source>
+        <translation>Violaciones de clave foránea: %1</translation>
+    </message>
+    <message>
+        <source>Backup: %1</source>
+        <translation>Copia de seguridad: %1</translation>
+    </message>
+    <message>
+        <source>No backup was made (turned off).</source>
+        <translation>No se hizo copia de seguridad (desactivada).</translation>
+    </message>
+    <message>
+        <source>Done: the database is now at %1.</source>
+        <translation>Hecho: la base de datos está ahora en %1.</translation>
+    </message>
+    <message>
+        <source>Stopped. Steps done: %1 of %2; the database is at %3.</source>
+        <translation>Detenido. Pasos completados: %1 de %2; la base de datos está en %3.</translation>
+    </message>
+    <message>
+        <source>Foreign key violation: %1</source>
+        <translation>Violación de clave foránea: %1</translation>
+    </message>
+    <message>
+        <source>Upgrade Plan</source>
+        <translation>Plan de actualización</translation>
+    </message>
+    <message>
+        <source>Upgrade %1</source>
+        <translation>Actualizar %1</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Downgrade Plan</source>
+        <translation>Plan de reversión</translation>
+    </message>
+    <message>
+        <source>Downgrade %1</source>
+        <translation>Revertir %1</translation>
+    </message>
+    <message>
+        <source>&amp;Downgrade</source>
+        <translation>&amp;Revertir</translation>
+    </message>
+    <message>
+        <source>Stamp Plan</source>
+        <translation>Plan de sellado</translation>
+    </message>
+    <message>
+        <source>Stamp %1</source>
+        <translation>Sellar %1</translation>
+    </message>
+    <message>
+        <source>&amp;Stamp</source>
+        <translation>&amp;Sellar</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de datos: %1</translation>
+    </message>
+    <message>
+        <source>Now at: %1</source>
+        <translation>Ahora en: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Destino:</translation>
+    </message>
+    <message>
+        <source>A revision id or prefix, a branch label, head, heads, base, or a relative step such as -1 or +2, as Alembic takes them</source>
+        <translation>Un id de revisión o un prefijo, una etiqueta de rama, head, heads, base o un paso relativo como -1 o +2, tal como los acepta Alembic</translation>
+    </message>
+    <message>
+        <source>&amp;Purge: empty the version table first</source>
+        <translation>&amp;Purgar: vaciar antes la tabla de versiones</translation>
+    </message>
+    <message>
+        <source>As alembic stamp --purge: rows that name unknown revisions do not stand in the way</source>
+        <translation>Como alembic stamp --purge: las filas con revisiones desconocidas no estorban</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the database before changing it</source>
+        <translation>&amp;Hacer una copia de seguridad de la base de datos antes de cambiarla</translation>
+    </message>
+    <message>
+        <source>Stop once the step that is running is done (a step is never cut half way)</source>
+        <translation>Detener cuando acabe el paso en curso (un paso nunca se interrumpe a medias)</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::PlanStepsModel</name>
+    <message>
+        <source>Upgrade</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Downgrade</source>
+        <translation>Revertir</translation>
+    </message>
+    <message>
+        <source>Stamp</source>
+        <translation>Sellar</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>failed, rolled back</source>
+        <translation>falló, deshecho</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>no ejecutado</translation>
+    </message>
+    <message>
+        <source>(base)</source>
+        <translation>(base)</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>cannot be applied</source>
+        <translation>no se puede aplicar</translation>
+    </message>
+    <message>
+        <source>%1 (not all shown)</source>
+        <translation>%1 (no se muestran todas)</translation>
+    </message>
+    <message>
+        <source>%1, rendered by Alembic</source>
+        <translation>%1, generado por Alembic</translation>
+    </message>
+    <message>
+        <source>%1 (%2 can lose data), rendered by Alembic</source>
+        <translation>%1 (pueden perder datos: %2), generado por Alembic</translation>
+    </message>
+    <message>
+        <source>%1 (%2 can lose data)</source>
+        <translation>%1 (pueden perder datos: %2)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>Sentencias</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
     </message>
 </context>
 <context>
@@ -3003,6 +4113,146 @@ Sentencia: %2</translation>
     </message>
 </context>
 <context>
+    <name>retort::ui::SchemaModel</name>
+    <message>
+        <source>table</source>
+        <translation>tabla</translation>
+    </message>
+    <message>
+        <source>unique</source>
+        <translation>única</translation>
+    </message>
+    <message>
+        <source>foreign key</source>
+        <translation>clave foránea</translation>
+    </message>
+    <message>
+        <source>unique index</source>
+        <translation>índice único</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>índice</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>vista</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>disparador</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>not expected</source>
+        <translation>no esperado</translation>
+    </message>
+    <message>
+        <source>different</source>
+        <translation>distinto</translation>
+    </message>
+    <message>
+        <source>Expected at the current revision, but not in the database.</source>
+        <translation>Esperado en la revisión actual, pero no está en la base de datos.</translation>
+    </message>
+    <message>
+        <source>In the database, but not in the schema expected at the current revision.</source>
+        <translation>Está en la base de datos, pero no en el esquema esperado en la revisión actual.</translation>
+    </message>
+    <message>
+        <source>Expected: %1
+In the database: %2</source>
+        <translation>Esperado: %1
+En la base de datos: %2</translation>
+    </message>
+    <message>
+        <source>Tables (%1)</source>
+        <translation>Tablas (%1)</translation>
+    </message>
+    <message>
+        <source>Views (%1)</source>
+        <translation>Vistas (%1)</translation>
+    </message>
+    <message>
+        <source>Triggers (%1)</source>
+        <translation>Disparadores (%1)</translation>
+    </message>
+    <message>
+        <source>Indexes (%1)</source>
+        <translation>Índices (%1)</translation>
+    </message>
+    <message>
+        <source>Foreign keys (%1)</source>
+        <translation>Claves foráneas (%1)</translation>
+    </message>
+    <message>
+        <source>Unique constraints (%1)</source>
+        <translation>Restricciones únicas (%1)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Compared with expected</source>
+        <translation>Comparado con lo esperado</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::SchemaView</name>
+    <message>
+        <source>Without migration scripts there is no expected schema.</source>
+        <translation>Sin scripts de migración no hay esquema esperado.</translation>
+    </message>
+    <message>
+        <source>The database has no current revision, so no schema is expected of it yet.</source>
+        <translation>La base de datos no tiene revisión actual, así que todavía no se espera ningún esquema de ella.</translation>
+    </message>
+    <message>
+        <source>Open a database to see its schema.</source>
+        <translation>Abre una base de datos para ver su esquema.</translation>
+    </message>
+    <message>
+        <source>Computing the schema the migrations should have left…</source>
+        <translation>Calculando el esquema que deberían haber dejado las migraciones…</translation>
+    </message>
+    <message>
+        <source>Tables: %1  ·  Indexes: %2  ·  Views: %3  ·  Triggers: %4</source>
+        <translation>Tablas: %1  ·  Índices: %2  ·  Vistas: %3  ·  Disparadores: %4</translation>
+    </message>
+    <message>
+        <source>The schema is exactly the one expected at %1.</source>
+        <translation>El esquema es exactamente el esperado en %1.</translation>
+    </message>
+    <message>
+        <source>Differences from the schema expected at %1: %2. Missing objects are in red, unexpected ones in orange, different ones in purple.</source>
+        <translation>Diferencias con el esquema esperado en %1: %2. Los objetos que faltan están en rojo, los no esperados en naranja y los distintos en morado.</translation>
+    </message>
+    <message>
+        <source>The expected schema is a best effort: %1</source>
+        <translation>El esquema esperado es aproximado: %1</translation>
+    </message>
+    <message>
+        <source>Compare with the expected schema</source>
+        <translation>Comparar con el esquema esperado</translation>
+    </message>
+    <message>
+        <source>Compare the database with the schema its migrations should have left at the current revision</source>
+        <translation>Comparar la base de datos con el esquema que sus migraciones deberían haber dejado en la revisión actual</translation>
+    </message>
+</context>
+<context>
     <name>retort::ui::SessionLog</name>
     <message>
         <source>Time</source>
@@ -3068,8 +4318,16 @@ Sentencia: %2</translation>
         <translation>Intérprete de &amp;Python:</translation>
     </message>
     <message>
-        <source>Used only by the optional Alembic renderer, for revisions the built-in translator cannot turn into SQL. Retort never runs a project&apos;s code to read or preview it.</source>
-        <translation>Solo lo usa el generador opcional basado en Alembic, para las revisiones que el traductor integrado no puede convertir en SQL. Retort nunca ejecuta el código de un proyecto para leerlo ni para previsualizarlo.</translation>
+        <source>Automatic: %1, the first that can import Alembic</source>
+        <translation>Automático: %1, el primero que pueda importar Alembic</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <source>Used only by the optional Alembic renderer, for revisions the built-in translator cannot turn into SQL. Retort never runs a project&apos;s code to read or preview it. Leave it empty to let Retort choose; &quot;%1&quot; turns the renderer off.</source>
+        <translation>Solo lo usa el generador opcional de SQL de Alembic, para las revisiones que el traductor integrado no puede convertir en SQL. Retort nunca ejecuta el código de un proyecto para leerlo ni para previsualizarlo. Déjalo vacío para que Retort elija; &quot;%1&quot; desactiva el generador.</translation>
     </message>
 </context>
 <context>
@@ -3202,6 +4460,17 @@ Sentencia: %2</translation>
     <message>
         <source>Migrations not applied yet: %1.</source>
         <translation>Migraciones aún sin aplicar: %1.</translation>
+    </message>
+    <message>
+        <source>Click to open the Doctor.</source>
+        <translation>Haz clic para abrir el diagnóstico.</translation>
+    </message>
+</context>
+<context>
+    <name>retort::ui::WriteActions</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
     </message>
 </context>
 </TS>
