@@ -44,6 +44,16 @@ import importlib.util, json, os, sys
 sys.dont_write_bytecode = True
 result = {}
 directory = sys.argv[1]
+def doc_as_written(path, module):
+    # Python 3.13's compiler cleans docstrings (tabs expanded to spaces, common
+    # indentation removed; CPython gh-81283). Retort reads them as the reference,
+    # Alembic 1.8.1 on Python 3.11, shows them: as written. So from 3.13 on the
+    # docstring is taken from Python's own parser, before the compiler cleans it.
+    if sys.version_info >= (3, 13) and module.__doc__ is not None:
+        import ast
+        with open(path, "rb") as f:
+            return ast.get_docstring(ast.parse(f.read()), clean=False) or ""
+    return module.__doc__ or ""
 for name in sorted(os.listdir(directory)):
     if not name.endswith(".py"):
         continue
@@ -61,7 +71,7 @@ for name in sorted(os.listdir(directory)):
         "down_revision": as_list(module.down_revision),
         "branch_labels": as_list(getattr(module, "branch_labels", None)),
         "depends_on": as_list(getattr(module, "depends_on", None)),
-        "doc": module.__doc__ or "",
+        "doc": doc_as_written(os.path.join(directory, name), module),
     }
 print(json.dumps(result))
 )py"_s;

@@ -16,6 +16,11 @@ revisions the walk order of ``history`` changes with PYTHONHASHSEED (seen with
 tests/data/projects/dependson, revision 2c3d4e5f6a03). The wrapper keeps them
 in the order they are declared in ``depends_on``, the order Retort uses.
 
+Two newer versions (the Debian 13 test stage) differ from the reference in ways
+this wrapper undoes, each in one function that does nothing on Debian 12: Python
+3.13 cleans docstrings (_keep_docstrings_as_written), and Alembic 1.13.1 keeps
+fewer version rows after some downgrades (_keep_downgrade_version_rows_of_1_8).
+
 Two extra modes serve the conformance harness (conformance.py); neither changes
 what Alembic computes:
 
@@ -32,6 +37,7 @@ what Alembic computes:
     Prints the revision graph as JSON (ids, parents, labels, heads ...).
 """
 import os
+import re
 import sys
 
 _os_listdir = os.listdir
@@ -62,6 +68,71 @@ def _pin_dependency_order():
 
 
 _pin_dependency_order()
+
+
+def _keep_docstrings_as_written():
+    """On Python 3.13 and later, give revision modules their docstring as written.
+
+    Since Python 3.13 the compiler cleans every docstring (tabs expanded to
+    spaces, the common indentation of the lines after the first removed; CPython
+    gh-81283), so Alembic run there prints a revision's doc differently from the
+    reference, Alembic 1.8.1 on Python 3.11, whose output Retort reproduces. This
+    undoes exactly that: after Alembic has loaded a revision file, its
+    ``__doc__`` becomes the docstring as Python's own parser reads it
+    (``ast.get_docstring(clean=False)``), which is what older compilers stored.
+    A no-op on Python 3.12 and earlier, so it never touches the reference run.
+    """
+    if sys.version_info < (3, 13):
+        return
+    import ast
+
+    from alembic.util import pyfiles
+
+    original = pyfiles.load_module_py
+
+    def load_module_py(module_id, path):
+        module = original(module_id, path)
+        if path.endswith(".py") and module.__doc__ is not None:
+            with open(path, "rb") as f:
+                module.__doc__ = ast.get_docstring(ast.parse(f.read()), clean=False)
+        return module
+
+    # load_python_file (which Alembic calls for every revision file) looks
+    # load_module_py up in its module's globals at each call.
+    pyfiles.load_module_py = load_module_py
+
+
+_keep_docstrings_as_written()
+
+
+def _keep_downgrade_version_rows_of_1_8():
+    """On Alembic 1.13.1 and later, write the version rows of a downgrade as 1.8.1 does.
+
+    Alembic 1.13.1 changed which rows a downgrade step leaves in the version table
+    when the step's revision has no other head beside it (sqlalchemy/alembic#1373,
+    RevisionStep._unmerge_to_revisions): it drops a target that is an ancestor of
+    another target (through depends_on), where 1.8.1, the reference Retort
+    follows, keeps every target. Only that case is routed back to 1.8.1's
+    answer, the step's targets as they are; everything else is the installed
+    Alembic's own. A no-op before 1.13.1, so never on Debian 12.
+    """
+    import alembic
+    from alembic.runtime import migration
+
+    version = tuple(int(part) for part in re.findall(r"\d+", alembic.__version__)[:3])
+    if version < (1, 13, 1):
+        return
+    original = migration.RevisionStep._unmerge_to_revisions
+
+    def _unmerge_to_revisions(self, heads):
+        if set(heads).difference([self.revision.revision]):
+            return original(self, heads)
+        return self.to_revisions
+
+    migration.RevisionStep._unmerge_to_revisions = _unmerge_to_revisions
+
+
+_keep_downgrade_version_rows_of_1_8()
 
 
 def _run_alembic(argv):
