@@ -2,6 +2,7 @@
 // history graph, the details with SQL and source, the header, the pending
 // view, filtering, keyboard use, reloading on change, languages at runtime.
 
+#include "guitestsupport.h"
 #include "appsettings.h"
 #include "codeview.h"
 #include "demoproject.h"
@@ -71,27 +72,8 @@ const QString kBranchStart = u"3130d19fc6ce"_s;
 const QString kMerge = u"978c27f7bb03"_s;
 const QString kBase = u"7d05b2de8ce9"_s;
 
-// Marks every text it translates, so a test sees which texts were fetched
-// again through tr() after a language change.
-class MarkingTranslator : public QTranslator
-{
-public:
-    QString translate(const char *context, const char *sourceText, const char *disambiguation,
-                      int n) const override
-    {
-        Q_UNUSED(disambiguation)
-        Q_UNUSED(n)
-        if (!QByteArray(context).startsWith("retort::ui::"))
-            return {};
-        return u"⟦"_s + QString::fromUtf8(sourceText) + u"⟧"_s;
-    }
-    bool isEmpty() const override { return false; }
-};
-
-bool marked(const QString &text)
-{
-    return text.startsWith(u"⟦"_s);
-}
+using retort::tests::marked;
+using retort::tests::MarkingTranslator;
 
 int rowOfId(const QAbstractItemModel *model, const QString &id)
 {

@@ -4,6 +4,7 @@
 // meet (diagnosis, plan, apply with a backup, before and after), the header's
 // problem badges opening it, and both languages.
 
+#include "guitestsupport.h"
 #include "appsettings.h"
 #include "auditlog.h"
 #include "codeview.h"
@@ -86,27 +87,8 @@ bool damageDemo(const QStringList &statements)
     return ok;
 }
 
-// Marks every text it translates, so a test sees which texts were fetched
-// again through tr() after a language change.
-class MarkingTranslator : public QTranslator
-{
-public:
-    QString translate(const char *context, const char *sourceText, const char *disambiguation,
-                      int n) const override
-    {
-        Q_UNUSED(disambiguation)
-        Q_UNUSED(n)
-        if (!QByteArray(context).startsWith("retort::ui::"))
-            return {};
-        return u"⟦"_s + QString::fromUtf8(sourceText) + u"⟧"_s;
-    }
-    bool isEmpty() const override { return false; }
-};
-
-bool marked(const QString &text)
-{
-    return text.startsWith(u"⟦"_s);
-}
+using retort::tests::marked;
+using retort::tests::MarkingTranslator;
 
 QStringList childNames(const QAbstractItemModel *model, const QModelIndex &parent)
 {

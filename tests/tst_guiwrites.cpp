@@ -5,6 +5,7 @@
 // and restore, a revision that cannot be translated, planner errors, and the
 // new dialogs in Spanish.
 
+#include "guitestsupport.h"
 #include "alembicrenderer.h"
 #include "appsettings.h"
 #include "backuplistmodel.h"
@@ -127,59 +128,9 @@ bool logContains(SessionLog *log, const QString &text)
     return false;
 }
 
-// Marks every text it translates, so a test sees which texts were fetched
-// again through tr() after a language change.
-class MarkingTranslator : public QTranslator
-{
-public:
-    QString translate(const char *context, const char *sourceText, const char *, int) const override
-    {
-        if (!QByteArray(context).startsWith("retort::ui::"))
-            return {};
-        return u"⟦"_s + QString::fromUtf8(sourceText) + u"⟧"_s;
-    }
-    bool isEmpty() const override { return false; }
-};
+using retort::tests::marked;
+using retort::tests::MarkingTranslator;
 
-bool marked(const QString &text)
-{
-    return text.startsWith(u"⟦"_s);
-}
-
-// The Spanish of strings not yet merged into translations/retort_es.ts, from
-// translations/pending/*.json (context → source → text or [one, many]).
-class PendingTranslator : public QTranslator
-{
-public:
-    PendingTranslator()
-    {
-        const QDir dir(QStringLiteral(RETORT_SOURCE_DIR) + u"/translations/pending"_s);
-        for (const QString &name : dir.entryList({u"*.json"_s}, QDir::Files)) {
-            QFile file(dir.filePath(name));
-            if (!file.open(QIODevice::ReadOnly))
-                continue;
-            const QJsonObject contexts = QJsonDocument::fromJson(file.readAll()).object();
-            for (auto c = contexts.begin(); c != contexts.end(); ++c) {
-                const QJsonObject texts = c.value().toObject();
-                for (auto t = texts.begin(); t != texts.end(); ++t)
-                    m_texts[c.key()][t.key()] = t.value();
-            }
-        }
-    }
-    QString translate(const char *context, const char *sourceText, const char *,
-                      int n) const override
-    {
-        const QJsonValue value =
-            m_texts.value(QString::fromUtf8(context)).value(QString::fromUtf8(sourceText));
-        if (value.isArray())
-            return value.toArray().at(n == 1 ? 0 : 1).toString();
-        return value.toString();
-    }
-    bool isEmpty() const override { return m_texts.isEmpty(); }
-
-private:
-    QHash<QString, QHash<QString, QJsonValue>> m_texts;
-};
 
 } // namespace
 
@@ -797,11 +748,9 @@ void TestGuiWrites::dialogsRetranslate()
     plan->reject();
     QTRY_VERIFY(!window->writeActions()->planDialog());
 
-    // In Spanish, from the catalogue (and the strings still waiting to be merged into it).
+    // In Spanish, from the catalogue.
     plan = window->writeActions()->openPlan(PlanDialog::Operation::Upgrade, u"heads"_s);
     BackupsDialog *backups = nullptr;
-    PendingTranslator pending;
-    QCoreApplication::installTranslator(&pending);
     window->languageAction(u"es"_s)->trigger();
     QTRY_COMPARE(plan->windowTitle(), u"Plan de actualización"_s);
     QCOMPARE(plan->runButton()->text(), u"&Actualizar"_s);
@@ -816,7 +765,6 @@ void TestGuiWrites::dialogsRetranslate()
     QCOMPARE(backups->model()->headerData(BackupListModel::SizeColumn, Qt::Horizontal).toString(),
              u"Tamaño"_s);
     window->languageAction(u"en"_s)->trigger();
-    QCoreApplication::removeTranslator(&pending);
     QTRY_COMPARE(backups->windowTitle(), u"Backups"_s);
 }
 
@@ -851,13 +799,10 @@ void TestGuiWrites::screenshotsForReview()
     if (dir.isEmpty())
         QSKIP("set RETORT_SCREENSHOT_DIR to save screenshots");
     QVERIFY(QDir().mkpath(dir));
-    PendingTranslator pending;
     for (const QString &language : {u"en"_s, u"es"_s}) {
         QString error;
         QVERIFY(DemoProject::reset(&error));
         MainWindow *window = openDemoWindow();
-        if (language == u"es"_s)
-            QCoreApplication::installTranslator(&pending);
         window->languageAction(language)->trigger();
         QCoreApplication::processEvents();
         PlanDialog *plan =
@@ -929,7 +874,6 @@ void TestGuiWrites::screenshotsForReview()
         blocked->reject();
         QTRY_VERIFY(!window->writeActions()->planDialog());
         AppSettings::setPythonInterpreter({});
-        QCoreApplication::removeTranslator(&pending);
         m_window.reset();
     }
 }
