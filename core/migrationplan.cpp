@@ -141,11 +141,21 @@ void MigrationPlanner::applyRevisionStep(PlanStep &step, QStringList &heads) con
     // What a downgrade leaves: the parents not already implied by other rows.
     auto unmergeTo = [&]() {
         const QStringList others = minus(heads, {rev});
-        if (others.isEmpty())
-            return toRevisions;
         QStringList ancestors;
-        for (int a : ancestorsOfIds(others))
-            ancestors.append(m_graph.node(a).id);
+        if (!others.isEmpty()) {
+            for (int a : ancestorsOfIds(others))
+                ancestors.append(m_graph.node(a).id);
+        } else {
+            // Nor one target implied by another: a parent that is also an
+            // ancestor (through depends_on) of the revision's other parent.
+            // Alembic 1.8.1 kept both rows, an overlap that blocks the next
+            // upgrade; Alembic 1.13.1 fixed it (sqlalchemy/alembic#1373) and
+            // Retort writes the fixed rows.
+            for (const QString &target : toRevisions)
+                for (int a : ancestorsOfIds({target}))
+                    if (m_graph.node(a).id != target)
+                        ancestors.append(m_graph.node(a).id);
+        }
         return minus(toRevisions, ancestors);
     };
 

@@ -16,10 +16,11 @@ revisions the walk order of ``history`` changes with PYTHONHASHSEED (seen with
 tests/data/projects/dependson, revision 2c3d4e5f6a03). The wrapper keeps them
 in the order they are declared in ``depends_on``, the order Retort uses.
 
-Two newer versions (the Debian 13 test stage) differ from the reference in ways
-this wrapper undoes, each in one function that does nothing on Debian 12: Python
-3.13 cleans docstrings (_keep_docstrings_as_written), and Alembic 1.13.1 keeps
-fewer version rows after some downgrades (_keep_downgrade_version_rows_of_1_8).
+Python 3.13 (the Debian 13 test stage) cleans docstrings, which this wrapper
+undoes (_keep_docstrings_as_written, nothing on Debian 12). Alembic 1.13.1 fixed
+the version rows some downgrades across depends_on leave; Retort writes the fixed
+rows, and this wrapper gives 1.8.1 the same fix
+(_downgrade_version_rows_as_fixed_in_1_13_1, nothing from 1.13.1 on).
 
 Two extra modes serve the conformance harness (conformance.py); neither changes
 what Alembic computes:
@@ -105,34 +106,42 @@ def _keep_docstrings_as_written():
 _keep_docstrings_as_written()
 
 
-def _keep_downgrade_version_rows_of_1_8():
-    """On Alembic 1.13.1 and later, write the version rows of a downgrade as 1.8.1 does.
+def _downgrade_version_rows_as_fixed_in_1_13_1():
+    """Before Alembic 1.13.1, write the version rows of a downgrade as 1.13.1 does.
 
-    Alembic 1.13.1 changed which rows a downgrade step leaves in the version table
+    Alembic 1.13.1 fixed which rows a downgrade step leaves in the version table
     when the step's revision has no other head beside it (sqlalchemy/alembic#1373,
-    RevisionStep._unmerge_to_revisions): it drops a target that is an ancestor of
-    another target (through depends_on), where 1.8.1, the reference Retort
-    follows, keeps every target. Only that case is routed back to 1.8.1's
-    answer, the step's targets as they are; everything else is the installed
-    Alembic's own. A no-op before 1.13.1, so never on Debian 12.
+    RevisionStep._unmerge_to_revisions): a target that is an ancestor of another
+    target (through depends_on) is no longer written, where 1.8.1 wrote both rows,
+    an overlap that makes the next upgrade fail. Retort writes the fixed rows (a
+    deliberate difference from 1.8.1, see README), so the reference is given the
+    fix too; everything else is the installed Alembic's own. A no-op from 1.13.1.
     """
     import alembic
     from alembic.runtime import migration
 
     version = tuple(int(part) for part in re.findall(r"\d+", alembic.__version__)[:3])
-    if version < (1, 13, 1):
+    if version >= (1, 13, 1):
         return
     original = migration.RevisionStep._unmerge_to_revisions
 
     def _unmerge_to_revisions(self, heads):
         if set(heads).difference([self.revision.revision]):
             return original(self, heads)
-        return self.to_revisions
+        revision_map = self.revision_map
+        ancestors = {
+            node.revision
+            for target in self.to_revisions
+            for node in revision_map._get_ancestor_nodes(
+                revision_map.get_revisions(target), check=False)
+            if node.revision != target
+        }
+        return tuple(set(self.to_revisions).difference(ancestors))
 
     migration.RevisionStep._unmerge_to_revisions = _unmerge_to_revisions
 
 
-_keep_downgrade_version_rows_of_1_8()
+_downgrade_version_rows_as_fixed_in_1_13_1()
 
 
 def _run_alembic(argv):
