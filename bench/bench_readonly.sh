@@ -10,7 +10,9 @@
 # Wall time is the median of RUNS runs after one warm-up run (hyperfine when
 # installed, else a `date +%s%N` loop); peak RSS comes from `/usr/bin/time -f %M`.
 # The warm-up also lets Python write its byte-code cache, as it would for a
-# real project. Not part of ctest.
+# real project, and fills Retort's parsed-header cache the same way (kept in
+# the temporary directory: XDG_CACHE_HOME is pointed there); RETORT_NO_CACHE=1
+# measures Retort without it. Not part of ctest.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -50,6 +52,7 @@ set -- "$project" --revisions "$revisions"
 cd "$project"
 
 export QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8
+export XDG_CACHE_HOME="$work/cache"
 unset PYTHONHASHSEED PYTHONDONTWRITEBYTECODE
 
 use_hyperfine=0

@@ -33,6 +33,8 @@ struct RevisionFile
     int revisionLine = 0;   // line of the `revision` assignment (0: from file name)
     QList<FileProblem> problems;
 
+    bool operator==(const RevisionFile &) const = default;
+
     // A file with problems is kept out of the graph: its identity or its
     // parents are not known for certain.
     bool usable() const { return problems.isEmpty() && !revision.isEmpty(); }

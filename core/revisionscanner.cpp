@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pythonliteralparser.h"
+#include "revisioncache.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -186,19 +187,35 @@ QStringList RevisionScanner::listFiles(const QStringList &versionLocations, bool
 
 RevisionScanner::Result RevisionScanner::scan(const QStringList &versionLocations, bool recursive)
 {
+    // Taken before any file is looked at: see RevisionCache::store.
+    const qint64 startedNs = RevisionCache::nowNs();
     Listing listing = listRevisionFiles(versionLocations, recursive);
     Result result;
     result.warnings = std::move(listing.warnings);
+    RevisionCache cache(versionLocations, recursive);
+    cache.load(listing.files);
     // Reading and parsing are independent per file: share them out over the
     // cores (large histories have thousands of files); order is kept by index.
+    // With the cache, a file unchanged since the last run costs one stat().
     const qsizetype count = listing.files.size();
     result.files.resize(count);
+    QList<FileStamp> stamps(count);
     const unsigned workers =
         count < 64 ? 1u : std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
     std::atomic<qsizetype> next{0};
+    std::atomic<qsizetype> parsed{0};
+    const bool cacheEnabled = cache.enabled();
     auto work = [&] {
-        for (qsizetype i = next++; i < count; i = next++)
-            result.files[i] = PythonLiteralParser::parseFile(listing.files[i]);
+        for (qsizetype i = next++; i < count; i = next++) {
+            const QString &path = listing.files[i];
+            if (cacheEnabled) {
+                stamps[i] = FileStamp::of(path);
+                if (cache.take(i, stamps[i], result.files[i]))
+                    continue;
+            }
+            result.files[i] = PythonLiteralParser::parseFile(path);
+            ++parsed;
+        }
     };
     std::vector<std::thread> threads;
     for (unsigned w = 1; w < workers; ++w)
@@ -206,6 +223,8 @@ RevisionScanner::Result RevisionScanner::scan(const QStringList &versionLocation
     work();
     for (std::thread &t : threads)
         t.join();
+    result.parsedCount = parsed;
+    cache.store(result.files, stamps, count - result.parsedCount, startedNs);
     return result;
 }
 

@@ -15,6 +15,9 @@ namespace retort {
 // when `recursive` is set (Alembic's recursive_version_locations; each directory's
 // own files first, then its subdirectories, sorted). A file reached twice through
 // overlapping locations (same canonical path) is loaded once.
+//
+// Parses of unchanged files come from a RevisionCache (outside the project);
+// the result is the same with or without it.
 class RevisionScanner
 {
 public:
@@ -22,6 +25,7 @@ public:
     {
         QList<RevisionFile> files; // every matching file, usable or not, in load order
         QStringList warnings;      // e.g. a version location that does not exist
+        qsizetype parsedCount = 0; // files read and parsed; the rest came from the cache
     };
 
     static QStringList listFiles(const QStringList &versionLocations, bool recursive);
