@@ -87,6 +87,7 @@ bool damageDemo(const QStringList &statements)
     return ok;
 }
 
+using retort::tests::clickLikeAUser;
 using retort::tests::marked;
 using retort::tests::MarkingTranslator;
 
@@ -523,7 +524,7 @@ void TestGuiDoctor::doctorRepairsBrokenDatabase()
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }();
     QSignalSpy planned(panel, &DoctorPanel::planned);
-    QTest::mouseClick(panel->repairButton(), Qt::LeftButton);
+    QVERIFY(clickLikeAUser(panel->repairButton()));
     QVERIFY(planned.count() > 0 || planned.wait(kTimeout));
     QCOMPARE(panel->page(), DoctorPanel::Page::Plan);
     QVERIFY(panel->planView()->toPlainText().contains(statement));
@@ -534,15 +535,15 @@ void TestGuiDoctor::doctorRepairsBrokenDatabase()
         QCOMPARE(file.readAll(), before);
     }
     // Back, and again: the plan is shown each time.
-    QTest::mouseClick(panel->backButton(), Qt::LeftButton);
+    QVERIFY(clickLikeAUser(panel->backButton()));
     QCOMPARE(panel->page(), DoctorPanel::Page::Findings);
-    QTest::mouseClick(panel->repairButton(), Qt::LeftButton);
+    QVERIFY(clickLikeAUser(panel->repairButton()));
     QVERIFY(planned.wait(kTimeout));
     QCOMPARE(panel->page(), DoctorPanel::Page::Plan);
 
     // Apply Repair: backup, one transaction, diagnosed again.
     QSignalSpy finished(panel, &DoctorPanel::repairFinished);
-    QTest::mouseClick(panel->applyButton(), Qt::LeftButton);
+    QVERIFY(clickLikeAUser(panel->applyButton()));
     QVERIFY(finished.wait(kTimeout));
     QCOMPARE(finished.last().first().toBool(), true);
     QCOMPARE(panel->page(), DoctorPanel::Page::Result);
@@ -636,7 +637,7 @@ void TestGuiDoctor::headerBadgeOpensDoctor()
     QLabel *badge = header->badgeLabels().first();
     QVERIFY(badge->toolTip().contains(u"Doctor"_s));
     QVERIFY(!window->doctorPanel()->isVisible());
-    QTest::mouseClick(badge, Qt::LeftButton);
+    QVERIFY(clickLikeAUser(badge));
     QVERIFY(window->doctorPanel()->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(!window->doctorPanel()->isBusy(), kTimeout);
     QCOMPARE(window->doctorPanel()->report().codes(), QStringList{u"unknown-revision"_s});
@@ -647,7 +648,7 @@ void TestGuiDoctor::headerBadgeOpensDoctor()
     QVERIFY(DemoProject::reset(&error));
     window->refreshAction()->trigger();
     QCOMPARE(header->badgeTexts(), QStringList{u"3 pending"_s});
-    QTest::mouseClick(header->badgeLabels().first(), Qt::LeftButton);
+    QVERIFY(clickLikeAUser(header->badgeLabels().first()));
     QVERIFY(!window->doctorPanel()->isVisible());
 }
 

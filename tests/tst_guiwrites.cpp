@@ -128,6 +128,7 @@ bool logContains(SessionLog *log, const QString &text)
     return false;
 }
 
+using retort::tests::clickLikeAUser;
 using retort::tests::marked;
 using retort::tests::MarkingTranslator;
 
@@ -221,7 +222,8 @@ PlanDialog *TestGuiWrites::runToEnd(PlanDialog *dialog)
 {
     if (!dialog || !dialog->runButton()->isEnabled())
         return nullptr;
-    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+    if (!clickLikeAUser(dialog->runButton()))
+        return nullptr;
     if (!QTest::qWaitFor([dialog] { return dialog->hasRun(); }, kRunTimeoutMs))
         return nullptr;
     return dialog;
@@ -271,7 +273,7 @@ void TestGuiWrites::upgradeToHeadThroughTheDialog()
             Qt::DirectConnection);
     });
     window->session()->setWatching(true);
-    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+    QVERIFY(clickLikeAUser(dialog->runButton()));
     QVERIFY(dialog->isRunning());
     // The run's own writes do not make the window reload half way.
     QVERIFY(!window->session()->isWatching());
@@ -311,7 +313,7 @@ void TestGuiWrites::upgradeToHeadThroughTheDialog()
     QVERIFY(logContains(window->sessionLog(), u"Step 3 of 3"_s));
     QVERIFY(logContains(window->sessionLog(), u"Integrity check: ok"_s));
 
-    QTest::mouseClick(dialog->closeButton(), Qt::LeftButton);
+    QVERIFY(clickLikeAUser(dialog->closeButton()));
     QTRY_VERIFY(!window->writeActions()->planDialog());
 }
 
@@ -403,7 +405,7 @@ void TestGuiWrites::stopEndsTheRunBetweenSteps()
             },
             Qt::DirectConnection);
     });
-    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+    QVERIFY(clickLikeAUser(dialog->runButton()));
     QTRY_VERIFY(dialog->progressLabel()->text().startsWith(u"Step 1 of 3"_s));
     // Meanwhile the window is alive: the clock ticks.
     const QString before = dialog->elapsedLabel()->text();
@@ -413,7 +415,7 @@ void TestGuiWrites::stopEndsTheRunBetweenSteps()
     dialog->reject(); // closing is refused while running
     QVERIFY(dialog->isVisible());
 
-    QTest::mouseClick(dialog->stopButton(), Qt::LeftButton);
+    QVERIFY(clickLikeAUser(dialog->stopButton()));
     QVERIFY(!dialog->stopButton()->isEnabled());
     QVERIFY(dialog->progressLabel()->text().contains(u"stopping"_s));
     stopPressed.release();
@@ -535,7 +537,7 @@ void TestGuiWrites::backupAndRestoreRoundTrip()
     QVERIFY(!dialog->restoreButton()->isEnabled());
 
     QSignalSpy finished(dialog, &BackupsDialog::operationFinished);
-    QTest::mouseClick(dialog->backUpButton(), Qt::LeftButton);
+    QVERIFY(clickLikeAUser(dialog->backUpButton()));
     QTRY_COMPARE(finished.size(), 1);
     QCOMPARE(finished.first().first().toBool(), true);
     QCOMPARE(dialog->model()->rowCount(), 1);
@@ -556,14 +558,14 @@ void TestGuiWrites::backupAndRestoreRoundTrip()
 
     // Restore asks first; keeping the database changes nothing.
     dialog->view()->setCurrentIndex(dialog->model()->index(0, 0));
-    QTest::mouseClick(dialog->restoreButton(), Qt::LeftButton);
+    QVERIFY(clickLikeAUser(dialog->restoreButton()));
     QVERIFY(dialog->confirmBar()->isVisible());
     QVERIFY(dialog->confirmBar()->text().contains(QFileInfo(backup).fileName()));
     dialog->cancelRestoreAction()->trigger();
     QVERIFY(dialog->confirmBar()->isHidden());
     QCOMPARE(window->statusHeader()->badgeTexts(), QStringList{u"up to date"_s});
 
-    QTest::mouseClick(dialog->restoreButton(), Qt::LeftButton);
+    QVERIFY(clickLikeAUser(dialog->restoreButton()));
     dialog->confirmRestoreAction()->trigger();
     QTRY_COMPARE(finished.size(), 2);
     QCOMPARE(finished.last().first().toBool(), true);
@@ -822,7 +824,7 @@ void TestGuiWrites::screenshotsForReview()
                 },
                 Qt::DirectConnection);
         });
-        QTest::mouseClick(plan->runButton(), Qt::LeftButton);
+        QVERIFY(clickLikeAUser(plan->runButton()));
         QTRY_VERIFY(plan->stepsModel()->state(1) == PlanStepsModel::State::Running);
         QTest::qWait(1200);
         QVERIFY(plan->grab().save(u"%1/%2-plan-running.png"_s.arg(dir, language)));
