@@ -70,7 +70,10 @@ const QList<CommandSpec> &commandSpecs()
         {u"backup"_s, {}, {u"--backup-dir"_s}, false},
         {u"backups"_s, {}, {u"--backup-dir"_s}, false},
         {u"restore"_s, {}, {u"--backup-dir"_s}, true},
-        {u"doctor"_s, {u"--yes"_s}, {u"--fix"_s}, false},
+        {u"doctor"_s,
+         {u"--yes"_s},
+         {u"--fix"_s, u"--backup-dir"_s, u"--python"_s, u"--python-timeout"_s},
+         false},
         // Opened by app/main.cpp before the command line runs; it only
         // arrives here for --help, or in a build without the GUI.
         {u"gui"_s, {}, {}, false},
@@ -292,7 +295,7 @@ QString commandHelp(const QString &command)
             "  --select REV            select a revision before the screenshot");
     if (command == u"doctor"_s)
         return CommandLine::tr(
-            "usage: retort doctor [--fix CODE|all [--yes]]\n\n"
+            "usage: retort doctor [--fix CODE|all [--yes] [--backup-dir DIR]] [RENDERER]\n\n"
             "Diagnose the database against its scripts: the version table's rows, the\n"
             "schema each revision should leave, leftover temporary tables, integrity.\n"
             "Each finding has a code, the evidence and, where possible, a repair.\n\n"
@@ -300,7 +303,12 @@ QString commandHelp(const QString &command)
             "                   its repairs, e.g. half-applied:complete) or all of them;\n"
             "                   prints the SQL and, on a terminal, asks before writing\n"
             "  --yes            apply without asking: backup, one transaction, check,\n"
-            "                   diagnose again, audit log\n\n"
+            "                   diagnose again, audit log\n"
+            "  --backup-dir DIR where the backup goes (default: beside the database)\n\n"
+            "The schema each revision should leave is computed from its SQL; a revision\n"
+            "the built-in translator cannot read is rendered by Alembic (RENDERER:\n"
+            "--python PATH|none, --python-timeout SECS, as for upgrade); without it the\n"
+            "schemas from that revision on are uncertain, and the findings say so.\n\n"
             "Exit status: 0 healthy (or repaired), 1 the repair failed or there is none,\n"
             "4 problems found (or left), 5 database unreadable.");
     return generalHelp();
@@ -796,7 +804,7 @@ int CommandLine::dispatch(Invocation &inv)
         };
 
         if (!inv.values.contains(u"--fix"_s)) {
-            const DoctorReport report = Doctor::diagnose(project, db);
+            const DoctorReport report = Doctor::diagnose(project, db, &renderer);
             if (inv.json) {
                 emitJson(report.toJson(graph));
                 return report.exitCode();
@@ -815,6 +823,8 @@ int CommandLine::dispatch(Invocation &inv)
         const QString code = inv.value(u"--fix"_s);
         RepairOptions repairOptions;
         repairOptions.dryRun = true;
+        repairOptions.renderer = &renderer;
+        repairOptions.backupFolder = inv.value(u"--backup-dir"_s);
         RepairReport planned = Doctor::repair(project, db, code, repairOptions);
         bool apply = inv.flag(u"--yes"_s);
         auto printPlan = [&](const RepairReport &r) {
@@ -865,7 +875,8 @@ int CommandLine::dispatch(Invocation &inv)
             }
             apply = true;
         }
-        RepairOptions applyOptions;
+        RepairOptions applyOptions = repairOptions;
+        applyOptions.dryRun = false;
         const RepairReport done = Doctor::repair(project, db, code, applyOptions);
         const int exitCode = !done.ok                ? OperationFailed
                              : done.after.healthy()   ? Ok

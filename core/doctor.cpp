@@ -1473,7 +1473,8 @@ struct Diagnosed
     std::shared_ptr<const ExpectedSchemas> expected;
 };
 
-Diagnosed diagnoseFile(const Project &project, const QString &databasePath)
+Diagnosed diagnoseFile(const Project &project, const QString &databasePath,
+                       const AlembicRenderer *renderer)
 {
     Diagnosed result;
     QElapsedTimer timer;
@@ -1507,7 +1508,7 @@ Diagnosed diagnoseFile(const Project &project, const QString &databasePath)
     report.readable = true;
     report.hasVersionTable = result.inspection.tableExists;
     report.rows = result.inspection.rows;
-    result.expected = ExpectedSchemas::forProject(project);
+    result.expected = ExpectedSchemas::forProject(project, renderer);
     Analysis analysis(project, result.expected.get(), result.inspection);
     report.diagnoses = analysis.run();
     report.fingerprint = analysis.fingerprint();
@@ -1735,9 +1736,10 @@ IntegrityReport Doctor::checkIntegrity(const QString &databasePath)
     return report;
 }
 
-DoctorReport Doctor::diagnose(const Project &project, const QString &databasePath)
+DoctorReport Doctor::diagnose(const Project &project, const QString &databasePath,
+                              const AlembicRenderer *renderer)
 {
-    return diagnoseFile(project, databasePath).report;
+    return diagnoseFile(project, databasePath, renderer).report;
 }
 
 RepairReport Doctor::repair(const Project &project, const QString &databasePath,
@@ -1747,7 +1749,7 @@ RepairReport Doctor::repair(const Project &project, const QString &databasePath,
     report.code = code;
     const QString wanted = code.section(u':', 0, 0);
     const QString choice = code.section(u':', 1);
-    Diagnosed diagnosed = diagnoseFile(project, databasePath);
+    Diagnosed diagnosed = diagnoseFile(project, databasePath, options.renderer);
     report.before = diagnosed.report;
     report.rowsBefore = diagnosed.report.rows;
     report.rowsAfter = diagnosed.report.rows;
@@ -1922,7 +1924,7 @@ RepairReport Doctor::repair(const Project &project, const QString &databasePath,
         report.integrityMessages = after.integrity;
         report.foreignKeyViolations = after.foreignKeyViolations;
     }
-    report.after = diagnose(project, databasePath);
+    report.after = diagnose(project, databasePath, options.renderer);
 
     audited.toRevisions = report.rowsAfter;
     audited.outcome = report.ok ? u"ok"_s : u"failed"_s;

@@ -25,6 +25,7 @@
 
 namespace retort {
 
+class AlembicRenderer;
 struct Project;
 
 // What a repair does, and the SQL it runs (in one transaction, in order).
@@ -112,6 +113,9 @@ struct RepairOptions
     bool backup = true;
     QString backupFolder; // empty: beside the database
     bool dryRun = false;  // plan only; write nothing
+    // Renders untranslatable revisions for the diagnosis (see Doctor::diagnose);
+    // may be null, must outlive the call.
+    const AlembicRenderer *renderer = nullptr;
 };
 
 struct RepairReport
@@ -173,7 +177,10 @@ public:
     // changes); the same checks a diagnosis runs, without the project.
     static IntegrityReport checkIntegrity(const QString &databasePath);
 
-    static DoctorReport diagnose(const Project &project, const QString &databasePath);
+    // `renderer` (may be null) renders the revisions the translator cannot
+    // read, so that the schemas expected from them on are certain.
+    static DoctorReport diagnose(const Project &project, const QString &databasePath,
+                                 const AlembicRenderer *renderer = nullptr);
 
     // `code`: a diagnosis code, "all", or "code:repair" to choose one of a
     // diagnosis's repairs by key (e.g. "half-applied:complete").

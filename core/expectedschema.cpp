@@ -6,6 +6,7 @@
 #include "sqliteconnection.h"
 #include "sqlrenderer.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -174,42 +175,6 @@ QString runOps(Scratch &scratch, const RevisionGraph &graph, const Translation &
     return {};
 }
 
-// The schema after one revision's upgrade on `state`. Most revisions change
-// a few tables: they are replayed on a database holding only those, and the
-// result is patched into `state`, so a replay costs the same at revision 500
-// as at revision 5 (SQLite re-reads its whole schema after ALTER TABLE ADD
-// COLUMN: on the full schema that alone made the replay quadratic).
-SchemaSnapshot advance(const SchemaSnapshot &state, const RevisionGraph &graph,
-                       const Translation &translation, int revision, SchemaReader &reader,
-                       QString *failure)
-{
-    if (!translation) {
-        *failure = untranslatableReason(graph, translation, revision);
-        return state;
-    }
-    const std::optional<QSet<QString>> touched = touchedTables(translation, state);
-    if (touched && touched->isEmpty())
-        return state;
-    Scratch scratch;
-    QString error =
-        scratch.load(touched ? state.createStatementsFor(*touched) : state.createStatements());
-    if (!error.isEmpty()) {
-        *failure = Text::tr("the schema before %1 cannot be rebuilt: %2")
-                       .arg(graph.node(revision).id, error);
-        return state;
-    }
-    error = runOps(scratch, graph, translation, revision);
-    if (!error.isEmpty())
-        *failure = error;
-    const SchemaSnapshot::ReadResult read = scratch.read(reader);
-    if (!read) {
-        if (failure->isEmpty())
-            *failure = Text::tr("the replayed schema cannot be read: %1").arg(read.error);
-        return state;
-    }
-    return touched ? state.patched(*touched, read.snapshot) : read.snapshot;
-}
-
 int ancestorCount(const RevisionGraph &graph, int revision)
 {
     int count = 0;
@@ -235,9 +200,13 @@ int richest(const RevisionGraph &graph, const QList<int> &revisions)
     return best;
 }
 
-QString cacheKey(const Project &project)
+QString cacheKey(const Project &project, const AlembicRenderer *renderer)
 {
-    QString key = project.config.versionLocations.join(u'\x1e');
+    // The renderer's interpreter: "" none, else the setting ("" = automatic, kept apart by the prefix).
+    QString key = renderer && !renderer->isDisabled()
+                      ? u"python:"_s + renderer->settings().interpreter + u'\x1e'
+                      : QString();
+    key += project.config.versionLocations.join(u'\x1e');
     for (const RevisionFile &file : project.files) {
         const QFileInfo info(file.path);
         key += u'\x1f' + file.path + u'|' + QString::number(info.size()) + u'|' +
@@ -262,9 +231,10 @@ constexpr int cacheCapacity = 4;
 
 } // namespace
 
-std::shared_ptr<const ExpectedSchemas> ExpectedSchemas::forProject(const Project &project)
+std::shared_ptr<const ExpectedSchemas> ExpectedSchemas::forProject(const Project &project,
+                                                                  const AlembicRenderer *renderer)
 {
-    const QString key = cacheKey(project);
+    const QString key = cacheKey(project, renderer);
     Cache &c = cache();
     {
         QMutexLocker locker(&c.mutex);
@@ -277,7 +247,7 @@ std::shared_ptr<const ExpectedSchemas> ExpectedSchemas::forProject(const Project
             }
         }
     }
-    std::shared_ptr<const ExpectedSchemas> computed = compute(project);
+    std::shared_ptr<const ExpectedSchemas> computed = compute(project, renderer);
     QMutexLocker locker(&c.mutex);
     c.entries.prepend({key, computed});
     while (c.entries.size() > cacheCapacity)
@@ -292,9 +262,13 @@ void ExpectedSchemas::clearCache()
     c.entries.clear();
 }
 
-std::shared_ptr<const ExpectedSchemas> ExpectedSchemas::compute(const Project &project)
+std::shared_ptr<const ExpectedSchemas> ExpectedSchemas::compute(const Project &project,
+                                                               const AlembicRenderer *renderer)
 {
     std::shared_ptr<ExpectedSchemas> schemas(new ExpectedSchemas());
+    if (renderer)
+        schemas->m_renderer = *renderer;
+    schemas->m_config = project.config;
     QElapsedTimer timer;
     timer.start();
     schemas->computeAll(project);
@@ -390,12 +364,132 @@ void ExpectedSchemas::computeAll(const Project &project)
         SchemaSnapshot state = start < 0 ? m_empty : m_schemas[size_t(start)].snapshot;
         for (int step : std::as_const(steps)) {
             QString failure;
-            state = advance(state, m_graph, m_translations[size_t(step)], step, reader, &failure);
+            state = advance(state, step, reader, &failure);
             if (!failure.isEmpty())
                 markUncertain(step, failure);
+            else if (step == revision && !m_translations[size_t(step)])
+                schema.renderedByAlembic = true;
         }
         schema.snapshot = state;
     }
+}
+
+// The schema after one revision's upgrade on `state`. Most revisions change
+// a few tables: they are replayed on a database holding only those, and the
+// result is patched into `state`, so a replay costs the same at revision 500
+// as at revision 5 (SQLite re-reads its whole schema after ALTER TABLE ADD
+// COLUMN: on the full schema that alone made the replay quadratic). A revision
+// rendered by Alembic is replayed on the whole schema: its statements name no
+// tables we could trust to be all it touches.
+SchemaSnapshot ExpectedSchemas::advance(const SchemaSnapshot &state, int revision,
+                                        SchemaReader &reader, QString *failure) const
+{
+    const Translation &translation = m_translations[size_t(revision)];
+    if (!translation) {
+        const AlembicRenderer::Result rendering = renderUpgrade(revision, state);
+        if (!rendering) {
+            *failure = whyNoSql(revision, rendering);
+            return state;
+        }
+        Scratch scratch;
+        QString error = scratch.load(state.createStatements());
+        if (!error.isEmpty()) {
+            *failure = tr("the schema before %1 cannot be rebuilt: %2")
+                           .arg(m_graph.node(revision).id, error);
+            return state;
+        }
+        for (const QString &statement : rendering.statements) {
+            error = scratch.execute(statement);
+            if (!error.isEmpty()) {
+                *failure = tr("revision %1: a statement rendered by Alembic fails on the schema "
+                              "replayed so far: %2\n%3")
+                               .arg(m_graph.node(revision).id, error, statement);
+                break;
+            }
+        }
+        const SchemaSnapshot::ReadResult read = scratch.read(reader);
+        if (!read) {
+            if (failure->isEmpty())
+                *failure = tr("the replayed schema cannot be read: %1").arg(read.error);
+            return state;
+        }
+        return read.snapshot;
+    }
+    const std::optional<QSet<QString>> touched = touchedTables(translation, state);
+    if (touched && touched->isEmpty())
+        return state;
+    Scratch scratch;
+    QString error =
+        scratch.load(touched ? state.createStatementsFor(*touched) : state.createStatements());
+    if (!error.isEmpty()) {
+        *failure = tr("the schema before %1 cannot be rebuilt: %2")
+                       .arg(m_graph.node(revision).id, error);
+        return state;
+    }
+    error = runOps(scratch, m_graph, translation, revision);
+    if (!error.isEmpty())
+        *failure = error;
+    const SchemaSnapshot::ReadResult read = scratch.read(reader);
+    if (!read) {
+        if (failure->isEmpty())
+            *failure = tr("the replayed schema cannot be read: %1").arg(read.error);
+        return state;
+    }
+    return touched ? state.patched(*touched, read.snapshot) : read.snapshot;
+}
+
+AlembicRenderer::Result ExpectedSchemas::renderUpgrade(int revision,
+                                                       const SchemaSnapshot &schema) const
+{
+    AlembicRenderer::Result none;
+    if (!m_renderer || m_renderer->isDisabled()) {
+        none.errorKind = AlembicRenderer::ErrorKind::Unavailable;
+        return none;
+    }
+    const QStringList statements = schema.createStatements();
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    hash.addData(QByteArray::number(revision));
+    for (const QString &statement : statements) {
+        hash.addData(QByteArrayView("\0", 1));
+        hash.addData(statement.toUtf8());
+    }
+    const QByteArray key = hash.result();
+    {
+        QMutexLocker locker(&m_memoMutex);
+        const auto found = m_renderMemo.constFind(key);
+        if (found != m_renderMemo.constEnd())
+            return *found;
+    }
+    // Probed once per process: without a usable interpreter every revision
+    // fails the same way, without starting anything.
+    const AlembicRenderer::Probe probe = m_renderer->probe();
+    AlembicRenderer::Result result;
+    if (!probe) {
+        result.errorKind = AlembicRenderer::ErrorKind::Unavailable;
+        result.error = probe.reason;
+    } else {
+        result = m_renderer->render(m_graph.node(revision).file.path,
+                                    SqlTranslator::Direction::Upgrade, statements, &m_config);
+    }
+    QMutexLocker locker(&m_memoMutex);
+    m_renderMemo.insert(key, result);
+    return result;
+}
+
+QString ExpectedSchemas::whyNoSql(int revision, const AlembicRenderer::Result &rendering) const
+{
+    const QString untranslatable =
+        untranslatableReason(m_graph, m_translations[size_t(revision)], revision);
+    if (rendering.error.isEmpty())
+        return untranslatable; // no renderer
+    return tr("%1; the Alembic renderer cannot render it either: %2")
+        .arg(untranslatable, rendering.error);
+}
+
+int ExpectedSchemas::renderingCount() const
+{
+    QMutexLocker locker(&m_memoMutex);
+    return int(m_renderMemo.size());
 }
 
 ExpectedSchemas::State ExpectedSchemas::stateFor(const QList<int> &revisions) const
@@ -461,7 +555,7 @@ ExpectedSchemas::State ExpectedSchemas::stateFor(const QList<int> &revisions) co
     SchemaSnapshot snapshot = at(start).snapshot;
     for (int step : std::as_const(steps)) {
         QString failure;
-        snapshot = advance(snapshot, m_graph, m_translations[size_t(step)], step, reader, &failure);
+        snapshot = advance(snapshot, step, reader, &failure);
         if (!failure.isEmpty() && !state.uncertain) {
             state.uncertain = true;
             state.uncertainReason = failure;
@@ -483,9 +577,17 @@ ExpectedSchemas::replayStatements(int revision, const SchemaSnapshot &start) con
     }
     const RevisionGraph::Node &node = m_graph.node(revision);
     const Translation &translation = m_translations[size_t(revision)];
+    // An untranslatable revision's statements come from the Alembic renderer,
+    // all at once (they are rendered for `start`, so they run there as they are).
+    QList<RenderedStatement> alembicStatements;
     if (!translation) {
-        replay.error = untranslatableReason(m_graph, translation, revision);
-        return replay;
+        const AlembicRenderer::Result rendering = renderUpgrade(revision, start);
+        if (!rendering) {
+            replay.error = whyNoSql(revision, rendering);
+            return replay;
+        }
+        for (const QString &sql : rendering.statements)
+            alembicStatements.append(RenderedStatement{sql, SqlRenderer::isDestructive(sql)});
     }
     Scratch scratch;
     const QString loadError = scratch.load(start.createStatements());
@@ -495,8 +597,13 @@ ExpectedSchemas::replayStatements(int revision, const SchemaSnapshot &start) con
     }
     SchemaReader reader;
     const SqliteSchemaReflector reflector(scratch.database());
-    for (const MigrationOp &op : translation.ops) {
-        const RenderResult rendered = SqlRenderer::renderStatements(op, reflector);
+    const qsizetype opCount = translation ? translation.ops.size() : 1;
+    for (qsizetype i = 0; i < opCount; ++i) {
+        RenderResult rendered;
+        if (translation)
+            rendered = SqlRenderer::renderStatements(translation.ops[i], reflector);
+        else
+            rendered.statements = alembicStatements;
         if (!rendered) {
             replay.error = tr("revision %1: %2").arg(node.id, rendered.error);
             return replay;

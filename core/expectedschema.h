@@ -1,5 +1,7 @@
 #pragma once
 
+#include "alembicrenderer.h"
+#include "projectconfig.h"
 #include "revisiongraph.h"
 #include "schemasnapshot.h"
 #include "sqltranslator.h"
@@ -12,6 +14,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace retort {
@@ -29,6 +32,9 @@ struct RevisionSchema
     bool uncertain = false;
     int uncertainSource = -1; // the revision that made it so
     QString uncertainReason;  // translated: what about that revision
+    // This revision's own SQL came from the Alembic renderer (the translator
+    // cannot read it).
+    bool renderedByAlembic = false;
 };
 
 // Expected schemas for every revision of a project, computed by replaying the
@@ -38,6 +44,11 @@ struct RevisionSchema
 // applies what `upgrade` would run from there. Each replay is read back as a
 // SchemaSnapshot; unchanged tables are shared between snapshots.
 //
+// A revision the translator cannot read is rendered by the Alembic renderer
+// when one is given (from the schema replayed so far, as `upgrade` would
+// render it); without one, or when it fails, the schemas from that revision on
+// are uncertain.
+//
 // Value object: once computed it is immutable (apart from internal memos
 // guarded by a mutex) and may be shared between threads.
 class ExpectedSchemas
@@ -46,10 +57,14 @@ class ExpectedSchemas
 
 public:
     // Computes, or returns from a process-wide cache keyed on the revision
-    // files' paths, sizes and modification times (any change recomputes).
-    static std::shared_ptr<const ExpectedSchemas> forProject(const Project &project);
+    // files' paths, sizes and modification times (any change recomputes) and
+    // on the renderer's interpreter. `renderer` may be null (untranslatable
+    // revisions make the schemas after them uncertain); it is copied.
+    static std::shared_ptr<const ExpectedSchemas>
+    forProject(const Project &project, const AlembicRenderer *renderer = nullptr);
     // Always computes.
-    static std::shared_ptr<const ExpectedSchemas> compute(const Project &project);
+    static std::shared_ptr<const ExpectedSchemas>
+    compute(const Project &project, const AlembicRenderer *renderer = nullptr);
     // Empties the cache (tests, benchmarks).
     static void clearCache();
 
@@ -103,9 +118,21 @@ public:
 
     double computeMilliseconds() const { return m_computeMs; }
 
+    // How many revisions were rendered by Alembic (each once per starting schema).
+    int renderingCount() const;
+
 private:
     ExpectedSchemas() = default;
     void computeAll(const Project &project);
+    // The schema after one revision's upgrade on `state`; *failure (translated)
+    // says why the result is not certain.
+    SchemaSnapshot advance(const SchemaSnapshot &state, int revision, SchemaReader &reader,
+                           QString *failure) const;
+    // The Alembic renderer's upgrade SQL of an untranslatable revision on a
+    // database holding `schema`, rendered once per (revision, schema).
+    AlembicRenderer::Result renderUpgrade(int revision, const SchemaSnapshot &schema) const;
+    // Why a revision has no SQL: untranslatable and not rendered (translated).
+    QString whyNoSql(int revision, const AlembicRenderer::Result &rendering) const;
 
     QString m_error;
     RevisionGraph m_graph;
@@ -115,9 +142,12 @@ private:
     QHash<int, int> m_position;
     SchemaSnapshot m_empty;
     double m_computeMs = 0;
+    std::optional<AlembicRenderer> m_renderer;
+    ProjectConfig m_config; // for the renderer: alembic.ini and the project's folder
 
     mutable QMutex m_memoMutex;
     mutable QHash<QString, State> m_stateMemo;
+    mutable QHash<QByteArray, AlembicRenderer::Result> m_renderMemo;
 };
 
 } // namespace retort

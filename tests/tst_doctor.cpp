@@ -198,6 +198,15 @@ QString runSql(const QString &db, const QStringList &statements)
     return {};
 }
 
+// r1aaaaaaaaaa, creating table `one`: the base of the small projects below.
+std::pair<QString, QString> firstRevisionOfSmallProjects()
+{
+    return {u"r1_one.py"_s,
+            revisionFile(u"r1aaaaaaaaaa"_s, {}, u"one"_s,
+                         u"    op.create_table('one', sa.Column('id', sa.Integer(), "
+                         u"nullable=False), sa.PrimaryKeyConstraint('id'))"_s)};
+}
+
 // Revision ids of the demo project.
 const QString author = u"7d05b2de8ce9"_s;
 const QString book = u"3ee2c0fc5a01"_s;
@@ -229,6 +238,7 @@ private Q_SLOTS:
     void snapshotDifferences();
     void expectedSchemasOfDemo();
     void expectedSchemasUncertain();
+    void expectedSchemasRenderedByAlembic();
     void expectedSchemasCacheInvalidated();
     void catalogue_data();
     void catalogue();
@@ -507,9 +517,7 @@ void TestDoctor::expectedSchemasUncertain()
     QTemporaryDir dir;
     QVERIFY(makeProject(
         dir.path(),
-        {{u"r1_one.py"_s, revisionFile(u"r1aaaaaaaaaa"_s, {}, u"one"_s,
-                                       u"    op.create_table('one', sa.Column('id', sa.Integer(), "
-                                       u"nullable=False), sa.PrimaryKeyConstraint('id'))"_s)},
+        {firstRevisionOfSmallProjects(),
          {u"r2_two.py"_s, revisionFile(u"r2bbbbbbbbbb"_s, u"r1aaaaaaaaaa"_s, u"python logic"_s,
                                        u"    bind = op.get_bind()\n    if bind:\n        "
                                        u"op.create_table('two', sa.Column('id', sa.Integer()))"_s)},
@@ -545,6 +553,124 @@ void TestDoctor::expectedSchemasUncertain()
     QVERIFY(report.healthy());
     QCOMPARE(report.exitCode(), 0);
     QVERIFY(report.diagnoses.first().explanation.contains(u"r2bbbbbbbbbb"_s));
+}
+
+// A revision the translator cannot read (a loop) is rendered by Alembic: the
+// schemas from it on are certain, equal to what the real Alembic leaves, and
+// drift in what it creates is found and attributed to it.
+void TestDoctor::expectedSchemasRenderedByAlembic()
+{
+    QTemporaryDir dir;
+    QVERIFY(makeProject(
+        dir.path(),
+        {firstRevisionOfSmallProjects(),
+         {u"r2_loop.py"_s,
+          revisionFile(u"r2bbbbbbbbbb"_s, u"r1aaaaaaaaaa"_s, u"python logic"_s,
+                       u"    for name in ('two', 'three'):\n"
+                       u"        op.create_table(name, sa.Column('id', sa.Integer(), "
+                       u"nullable=False), sa.Column('label', sa.String(20)), "
+                       u"sa.PrimaryKeyConstraint('id'))\n"
+                       u"        op.create_index('ix_' + name + '_label', name, ['label'])"_s)},
+         {u"r3_batch.py"_s,
+          revisionFile(u"r3cccccccccc"_s, u"r2bbbbbbbbbb"_s, u"batch on a rendered table"_s,
+                       u"    with op.batch_alter_table('two') as batch_op:\n"
+                       u"        batch_op.alter_column('label', existing_type=sa.String(20), "
+                       u"nullable=False)"_s)}}));
+    const Project project = loadProject(dir.path());
+    const int r2 = project.graph.indexOf(u"r2bbbbbbbbbb"_s);
+    const int r3 = project.graph.indexOf(u"r3cccccccccc"_s);
+
+    // Without a renderer (and with it turned off) the loop makes r2 and r3 uncertain.
+    QVERIFY(ExpectedSchemas::compute(project)->at(r3).uncertain);
+    AlembicRenderer::Settings off;
+    off.interpreter = AlembicRenderer::disabledKeyword();
+    const AlembicRenderer disabled(off);
+    QVERIFY(ExpectedSchemas::compute(project, &disabled)->at(r3).uncertain);
+
+    AlembicRenderer::Settings settings;
+    settings.interpreter = python;
+    const AlembicRenderer renderer(settings);
+    const std::shared_ptr<const ExpectedSchemas> expected =
+        ExpectedSchemas::compute(project, &renderer);
+    QVERIFY2(!expected->at(r2).uncertain, qPrintable(expected->at(r2).uncertainReason));
+    QVERIFY(!expected->at(r3).uncertain);
+    QVERIFY(expected->at(r2).renderedByAlembic);
+    QVERIFY(!expected->at(r3).renderedByAlembic);
+    QCOMPARE(expected->renderingCount(), 1);
+
+    // The same schemas as the real Alembic's, revision by revision.
+    const QString database = dir.filePath(u"app.db"_s);
+    QString error;
+    QList<AlembicJob> jobs;
+    for (const QString &rev : {u"r2bbbbbbbbbb"_s, u"r3cccccccccc"_s})
+        jobs.append(AlembicJob{dir.path(), {u"-c"_s, u"alembic.ini"_s, u"upgrade"_s, rev}, database,
+                               {}, dir.filePath(rev + u".db"_s)});
+    const QList<AlembicResult> results = runAlembic(jobs, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    for (qsizetype i = 0; i < results.size(); ++i)
+        QVERIFY2(results[i].rc == 0, qPrintable(results[i].err));
+    for (int rev : {r2, r3}) {
+        const QString id = project.graph.node(rev).id;
+        const SchemaSnapshot actual = SchemaSnapshot::readFile(dir.filePath(id + u".db"_s)).snapshot;
+        QVERIFY(actual.table(u"three"_s));
+        QStringList differences;
+        for (const auto &d : SchemaSnapshot::compare(expected->at(rev).snapshot, actual).differences)
+            differences.append(d.describe());
+        QVERIFY2(differences.isEmpty(), qPrintable(id + u": "_s + differences.join(u"; "_s)));
+    }
+
+    // Alembic's own database is healthy, with nothing unverified.
+    const QString upgraded = dir.filePath(u"r3cccccccccc.db"_s);
+    DoctorReport report = Doctor::diagnose(project, upgraded, &renderer);
+    QVERIFY2(report.healthy(), qPrintable(report.codes().join(u' ')));
+    QCOMPARE(report.codes(), QStringList());
+    // Without the renderer the same database can only be called unverified.
+    QCOMPARE(Doctor::diagnose(project, upgraded).codes(), QStringList{u"schema-unverified"_s});
+
+    // A table the rendered revision creates is missing: drift, naming r2.
+    const QString dropped = dir.filePath(u"dropped.db"_s);
+    QVERIFY(QFile::copy(upgraded, dropped));
+    QCOMPARE(runSql(dropped, {u"DROP TABLE three"_s}), QString());
+    report = Doctor::diagnose(project, dropped, &renderer);
+    const Diagnosis *drift = report.find(u"drift"_s);
+    QVERIFY2(drift, qPrintable(report.codes().join(u' ')));
+    bool attributed = false;
+    for (const AttributedDifference &a : drift->differences)
+        if (a.difference.describe().contains(u"three"_s) &&
+            a.role == AttributedDifference::Role::CreatedBy && a.revision == u"r2bbbbbbbbbb"_s)
+            attributed = true;
+    QVERIFY2(attributed, qPrintable(drift->details.join(u"; "_s)));
+
+    // The command line renders too (automatically, or with --python), unless told not to.
+    auto retort = [&](const QStringList &args, QString *out) {
+        QProcess process;
+        process.setWorkingDirectory(dir.path());
+        process.setStandardInputFile(QProcess::nullDevice());
+        process.start(QStringLiteral(RETORT_BINARY),
+                      QStringList{u"--lang"_s, u"en"_s, u"--db"_s, upgraded} + args);
+        process.waitForFinished(120000);
+        *out = QString::fromUtf8(process.readAllStandardOutput());
+        return process.exitCode();
+    };
+    QString out;
+    QCOMPARE(retort({u"doctor"_s}, &out), 0);
+    QVERIFY2(out.contains(u"No problems found."_s), qPrintable(out));
+    QCOMPARE(retort({u"doctor"_s, u"--python"_s, python}, &out), 0);
+    QVERIFY2(out.contains(u"No problems found."_s), qPrintable(out));
+    QCOMPARE(retort({u"doctor"_s, u"--python"_s, u"none"_s}, &out), 0);
+    QVERIFY2(out.contains(u"schema-unverified"_s) && out.contains(u"r2bbbbbbbbbb"_s),
+             qPrintable(out));
+
+    // A renderer that cannot run says so in the uncertainty, naming the revision.
+    AlembicRenderer::Settings missing;
+    missing.interpreter = dir.filePath(u"no-such-python"_s);
+    const AlembicRenderer broken(missing);
+    const std::shared_ptr<const ExpectedSchemas> unrendered =
+        ExpectedSchemas::compute(project, &broken);
+    QVERIFY(unrendered->at(r3).uncertain);
+    QVERIFY2(unrendered->at(r3).uncertainReason.contains(u"r2bbbbbbbbbb"_s) &&
+                 unrendered->at(r3).uncertainReason.contains(u"Alembic renderer"_s),
+             qPrintable(unrendered->at(r3).uncertainReason));
 }
 
 void TestDoctor::expectedSchemasCacheInvalidated()
@@ -1007,9 +1133,14 @@ void TestDoctor::commandLine()
     QVERIFY(Backup::list(database).isEmpty());
 
     QCOMPARE(retort({u"doctor"_s, u"--fix"_s, u"no-such-code"_s}, &out), 1);
-    QCOMPARE(retort({u"doctor"_s, u"--fix"_s, u"half-applied"_s, u"--yes"_s}, &out), 0);
+    const QString backups = dir.filePath(u"backups"_s);
+    QCOMPARE(retort({u"doctor"_s, u"--fix"_s, u"half-applied"_s, u"--yes"_s, u"--backup-dir"_s,
+                     backups},
+                    &out),
+             0);
     QVERIFY2(out.contains(u"No problems found."_s), qPrintable(out));
-    QCOMPARE(Backup::list(database).size(), 1);
+    QCOMPARE(Backup::list(database, backups).size(), 1);
+    QVERIFY(Backup::list(database).isEmpty());
     QCOMPARE(retort({u"doctor"_s}, &out), 0);
     QCOMPARE(retort({u"doctor"_s, u"--fix"_s, u"all"_s, u"--yes"_s}, &out), 1); // nothing to fix
 

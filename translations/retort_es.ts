@@ -194,37 +194,6 @@ Código de salida: 0 al día, 3 migraciones pendientes (o sin tabla de versiones
         <translation>idioma no admitido &apos;%1&apos; (usa en o es)</translation>
     </message>
     <message>
-        <source>usage: retort doctor [--fix CODE|all [--yes]]
-
-Diagnose the database against its scripts: the version table&apos;s rows, the
-schema each revision should leave, leftover temporary tables, integrity.
-Each finding has a code, the evidence and, where possible, a repair.
-
-  --fix CODE|all   repair one finding (CODE, or CODE:REPAIR to choose one of
-                   its repairs, e.g. half-applied:complete) or all of them;
-                   prints the SQL and, on a terminal, asks before writing
-  --yes            apply without asking: backup, one transaction, check,
-                   diagnose again, audit log
-
-Exit status: 0 healthy (or repaired), 1 the repair failed or there is none,
-4 problems found (or left), 5 database unreadable.</source>
-        <translation>uso: retort doctor [--fix CODE|all [--yes]]
-
-Diagnostica la base de datos frente a sus scripts: las filas de la tabla de
-versiones, el esquema que debería dejar cada revisión, tablas temporales
-sobrantes, integridad. Cada hallazgo tiene un código, la evidencia y, cuando
-es posible, una reparación.
-
-  --fix CODE|all   repara un hallazgo (CODE, o CODE:REPAIR para elegir una de
-                   sus reparaciones, p. ej. half-applied:complete) o todos;
-                   muestra el SQL y, en un terminal, pregunta antes de escribir
-  --yes            aplica sin preguntar: copia de seguridad, una transacción,
-                   comprobación, nuevo diagnóstico, registro de auditoría
-
-Código de salida: 0 sana (o reparada), 1 falló la reparación o no hay ninguna,
-4 problemas encontrados (o pendientes), 5 base de datos ilegible.</translation>
-    </message>
-    <message>
         <source>Nothing was run: %1 step(s) of the plan cannot be applied.</source>
         <translation>No se ha ejecutado nada: hay pasos del plan que no se pueden aplicar (%1).</translation>
     </message>
@@ -570,6 +539,49 @@ primera vez el proyecto de demostración incluido.
     <message>
         <source>-- (SQL rendered by Alembic, %1)</source>
         <translation>-- (SQL generado por Alembic, %1)</translation>
+    </message>
+    <message>
+        <source>usage: retort doctor [--fix CODE|all [--yes] [--backup-dir DIR]] [RENDERER]
+
+Diagnose the database against its scripts: the version table&apos;s rows, the
+schema each revision should leave, leftover temporary tables, integrity.
+Each finding has a code, the evidence and, where possible, a repair.
+
+  --fix CODE|all   repair one finding (CODE, or CODE:REPAIR to choose one of
+                   its repairs, e.g. half-applied:complete) or all of them;
+                   prints the SQL and, on a terminal, asks before writing
+  --yes            apply without asking: backup, one transaction, check,
+                   diagnose again, audit log
+  --backup-dir DIR where the backup goes (default: beside the database)
+
+The schema each revision should leave is computed from its SQL; a revision
+the built-in translator cannot read is rendered by Alembic (RENDERER:
+--python PATH|none, --python-timeout SECS, as for upgrade); without it the
+schemas from that revision on are uncertain, and the findings say so.
+
+Exit status: 0 healthy (or repaired), 1 the repair failed or there is none,
+4 problems found (or left), 5 database unreadable.</source>
+        <translation>uso: retort doctor [--fix CODE|all [--yes] [--backup-dir DIR]] [RENDERER]
+
+Diagnostica la base de datos frente a sus scripts: las filas de la tabla de
+versiones, el esquema que debería dejar cada revisión, tablas temporales
+sobrantes, integridad. Cada hallazgo tiene un código, la evidencia y, cuando
+es posible, una reparación.
+
+  --fix CODE|all   repara un hallazgo (CODE, o CODE:REPAIR para elegir una de
+                   sus reparaciones, p. ej. half-applied:complete) o todos;
+                   muestra el SQL y, en un terminal, pregunta antes de escribir
+  --yes            aplica sin preguntar: copia de seguridad, una transacción,
+                   comprobación, nuevo diagnóstico, registro de auditoría
+  --backup-dir DIR dónde se guarda la copia (por omisión: junto a la base de datos)
+
+El esquema que debería dejar cada revisión se calcula a partir de su SQL; una
+revisión que el traductor integrado no sabe leer la genera Alembic (RENDERER:
+--python PATH|none, --python-timeout SECS, como en upgrade); sin generador, los
+esquemas desde esa revisión son inciertos, y los hallazgos lo indican.
+
+Código de salida: 0 sana (o reparada), 1 falló la reparación o no hay ninguna,
+4 problemas encontrados (o pendientes), 5 base de datos ilegible.</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1251,16 @@ SQLite: %2</translation>
 %3</source>
         <translation>revisión %1: la sentencia falla: %2
 %3</translation>
+    </message>
+    <message>
+        <source>revision %1: a statement rendered by Alembic fails on the schema replayed so far: %2
+%3</source>
+        <translation>revisión %1: una sentencia generada por Alembic falla sobre el esquema reproducido hasta ahora: %2
+%3</translation>
+    </message>
+    <message>
+        <source>%1; the Alembic renderer cannot render it either: %2</source>
+        <translation>%1; el generador de Alembic tampoco puede generarla: %2</translation>
     </message>
 </context>
 <context>

@@ -77,6 +77,13 @@ QString AppSettings::pythonInterpreter()
     return QSettings().value(kPython).toString();
 }
 
+AlembicRenderer::Settings AppSettings::rendererSettings()
+{
+    AlembicRenderer::Settings settings;
+    settings.interpreter = pythonInterpreter(); // empty: automatic
+    return settings;
+}
+
 void AppSettings::setPythonInterpreter(const QString &path)
 {
     if (path.isEmpty())

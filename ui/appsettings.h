@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alembicrenderer.h"
 #include "projectsource.h"
 
 #include <QByteArray>
@@ -27,6 +28,9 @@ public:
     // Interpreter for the optional Alembic renderer (never used to read projects).
     static QString pythonInterpreter();
     static void setPythonInterpreter(const QString &path);
+    // The renderer with that interpreter: what plans, previews, the doctor and
+    // the schema view render untranslatable revisions with.
+    static AlembicRenderer::Settings rendererSettings();
 
     static QString lastFolder(); // of the open dialogs
     static void setLastFolder(const QString &folder);

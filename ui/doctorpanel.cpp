@@ -547,7 +547,9 @@ void DoctorPanel::diagnose()
     m_findingsError->hide();
     showBusy(tr("Diagnosing %1…").arg(databaseName()));
     m_job = m_jobs->run<DoctorReport>(
-        [snapshot] { return Doctor::diagnose(snapshot->project, snapshot->databasePath); },
+        [snapshot, renderer = AlembicRenderer(AppSettings::rendererSettings())] {
+            return Doctor::diagnose(snapshot->project, snapshot->databasePath, &renderer);
+        },
         [this](int job, const DoctorReport &report) {
             if (job != m_job)
                 return;
@@ -769,8 +771,10 @@ void DoctorPanel::planRepair(const QString &code)
     options.dryRun = true;
     options.backupFolder = backupFolder();
     m_job = m_jobs->run<RepairReport>(
-        [snapshot, code, options] {
-            return Doctor::repair(snapshot->project, snapshot->databasePath, code, options);
+        [snapshot, code, options, renderer = AlembicRenderer(AppSettings::rendererSettings())] {
+            RepairOptions withRenderer = options;
+            withRenderer.renderer = &renderer;
+            return Doctor::repair(snapshot->project, snapshot->databasePath, code, withRenderer);
         },
         [this](int job, const RepairReport &plan) {
             if (job != m_job)
@@ -852,8 +856,10 @@ void DoctorPanel::applyPlan()
     RepairOptions options;
     options.backupFolder = backupFolder();
     m_job = m_jobs->run<RepairReport>(
-        [snapshot, code, options] {
-            return Doctor::repair(snapshot->project, snapshot->databasePath, code, options);
+        [snapshot, code, options, renderer = AlembicRenderer(AppSettings::rendererSettings())] {
+            RepairOptions withRenderer = options;
+            withRenderer.renderer = &renderer;
+            return Doctor::repair(snapshot->project, snapshot->databasePath, code, withRenderer);
         },
         [this](int job, const RepairReport &repair) {
             if (job != m_job)

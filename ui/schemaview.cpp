@@ -1,5 +1,6 @@
 #include "schemaview.h"
 
+#include "appsettings.h"
 #include "codeview.h"
 #include "expectedschema.h"
 #include "jobrunner.h"
@@ -188,7 +189,7 @@ void SchemaView::startReading(bool compare)
     }
     const std::shared_ptr<const SessionSnapshot> snapshot = m_snapshot;
     m_job = m_jobs->run<Comparison>(
-        [snapshot, compare] {
+        [snapshot, compare, renderer = AlembicRenderer(AppSettings::rendererSettings())] {
             Comparison c;
             c.compared = compare;
             // The version table is part of the database as it is; only the
@@ -212,7 +213,7 @@ void SchemaView::startReading(bool compare)
                              "of it yet.");
                 return c;
             }
-            const auto expected = ExpectedSchemas::forProject(snapshot->project);
+            const auto expected = ExpectedSchemas::forProject(snapshot->project, &renderer);
             if (!expected->available()) {
                 c.error = expected->error();
                 return c;

@@ -82,13 +82,6 @@ QString WriteActions::backupFolder()
     return AppSettings::backupFolder();
 }
 
-AlembicRenderer::Settings WriteActions::rendererSettings()
-{
-    AlembicRenderer::Settings settings;
-    settings.interpreter = AppSettings::pythonInterpreter(); // empty: automatic
-    return settings;
-}
-
 bool WriteActions::canPlan() const
 {
     const auto snapshot = m_session->snapshot();
@@ -118,7 +111,7 @@ PlanDialog *WriteActions::openPlan(PlanDialog::Operation operation, const QStrin
         return m_plan;
     }
     auto *dialog = new PlanDialog(m_session->snapshot(), operation, target, backupFolder(),
-                                  rendererSettings(), m_log, m_window);
+                                  AppSettings::rendererSettings(), m_log, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &PlanDialog::runStarted, this, &WriteActions::onRunStarted);
     connect(dialog, &PlanDialog::runFinished, this, &WriteActions::onRunFinished);

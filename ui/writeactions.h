@@ -42,9 +42,6 @@ public:
 
     // Where backups go: the Settings' folder.
     static QString backupFolder();
-    // The Alembic renderer with the Settings' Python interpreter; when none was
-    // chosen, the renderer looks for one that can import Alembic itself.
-    static AlembicRenderer::Settings rendererSettings();
     // The message bar's button that hides a write's outcome.
     QAction *dismissAction() const { return m_dismiss; }
 
