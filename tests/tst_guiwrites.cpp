@@ -8,6 +8,7 @@
 #include "guitestsupport.h"
 #include "alembicrenderer.h"
 #include "appsettings.h"
+#include "backgroundtask.h"
 #include "backuplistmodel.h"
 #include "backupsdialog.h"
 #include "codeview.h"
@@ -155,6 +156,7 @@ private slots:
     void plannerErrorsAreShownInTheDialog();
     void dialogsRetranslate();
     void modelsPassTheModelTester();
+    void quittingWaitsForBackgroundWork();
     void screenshotsForReview();
 
 private:
@@ -795,6 +797,26 @@ void TestGuiWrites::modelsPassTheModelTester()
 
 // With RETORT_SCREENSHOT_DIR set, saves the plan dialog before, during and
 // after a run, the failure, and the backups dialog, in English and Spanish.
+// A backup or restore still copying when the application quits is waited for,
+// not cut off by the end of the process.
+void TestGuiWrites::quittingWaitsForBackgroundWork()
+{
+    std::atomic<bool> finished{false};
+    QObject context;
+    runInBackground<int>(
+        &context,
+        [&finished] {
+            QThread::msleep(300);
+            finished = true;
+            return 1;
+        },
+        [](const int &) {});
+    QVERIFY(!finished);
+    // What QCoreApplication::exec() emits on its way out.
+    QVERIFY(QMetaObject::invokeMethod(qApp, "aboutToQuit", Qt::DirectConnection));
+    QVERIFY(finished);
+}
+
 void TestGuiWrites::screenshotsForReview()
 {
     const QString dir = qEnvironmentVariable("RETORT_SCREENSHOT_DIR");
