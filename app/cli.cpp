@@ -601,7 +601,7 @@ int CommandLine::dispatch(Invocation &inv)
         }
         if (!blockers.isEmpty())
             return fail(OperationFailed,
-                        tr("Nothing was run: %1 step(s) of the plan cannot be applied.")
+                        tr("Nothing was run: steps of the plan that cannot be applied: %1.")
                             .arg(blockers.size()),
                         blockers.join(u'\n'), u"translation"_s);
         const QStringList renderedIds = noteRendered(plan, stepSql);
@@ -662,7 +662,7 @@ int CommandLine::dispatch(Invocation &inv)
                 printError(tr("Foreign key violation: %1").arg(v));
         }
         if (report.stopped)
-            printError(tr("Stopped after %1 of %2 step(s).")
+            printError(tr("Stopped: %1 of %2 steps applied.")
                            .arg(report.stepsCompleted)
                            .arg(report.stepCount));
         if (!report.ok && !report.stopped) {
@@ -895,7 +895,7 @@ int CommandLine::dispatch(Invocation &inv)
             print(tr("Backup: %1").arg(done.backupFile));
         if (!done.ok)
             return fail(OperationFailed, done.error, {}, u"repair"_s);
-        print(tr("Applied %1 statement(s) in one transaction.").arg(done.statements.size()));
+        print(tr("Applied in one transaction (statements: %1).").arg(done.statements.size()));
         print(tr("Version table:   %1 -> %2")
                   .arg(done.rowsBefore.isEmpty() ? tr("(empty)") : done.rowsBefore.join(u", "_s),
                        done.rowsAfter.isEmpty() ? tr("(empty)") : done.rowsAfter.join(u", "_s)));

@@ -1168,7 +1168,7 @@ bool Analysis::halfApplied(const QList<int> &rows, const SchemaSnapshot &start,
                     for (const VersionChange &change : step.versionChanges)
                         r.statements.append(change.sql(m_table));
                 r.rowsAfter = planned.plan.rowsAfter;
-                r.description = Doctor::tr("Run the %1 statement(s) of %2 that did not run, and "
+                r.description = Doctor::tr("Run the rest of %2 (statements left: %1) and "
                                            "record %2 as applied.")
                                     .arg(replay.statements.size() - matched - 1)
                                     .arg(id(y));
@@ -1263,7 +1263,7 @@ void Analysis::drift(const QList<int> &rows, const ExpectedSchemas::State &state
                   .arg(rowIds.isEmpty() ? Doctor::tr("an empty database") : rowIds.join(u", "_s));
     d.explanation =
         Doctor::tr(
-            "%1 difference(s) between the database and the schema the scripts build up to %2. "
+            "Differences between the database and the schema the scripts build up to %2: %1. "
             "Code that needs a missing object fails with errors such as \"no such column\"; a "
             "migration that creates an object already there fails with \"duplicate column "
             "name\" or \"already exists\".")
@@ -1321,8 +1321,8 @@ void Analysis::checks()
         d.severity = Diagnosis::Severity::Warning;
         d.title = Doctor::tr("Rows refer to rows that do not exist");
         d.explanation =
-            Doctor::tr("PRAGMA foreign_key_check finds %1 row(s) whose foreign key points "
-                       "nowhere. The data needs fixing by someone who knows it; a "
+            Doctor::tr("PRAGMA foreign_key_check finds rows whose foreign key points "
+                       "nowhere (%1). The data needs fixing by someone who knows it; a "
                        "migration that rebuilds these tables with foreign keys on would "
                        "fail.")
                 .arg(m_in.foreignKeyViolations.size());
@@ -1695,10 +1695,10 @@ QString IntegrityReport::summary() const
             .arg(QDir::toNativeSeparators(database));
     QStringList parts;
     if (integrityMessages != QStringList{u"ok"_s})
-        parts.append(Doctor::tr("the integrity check reports %n problem(s)", nullptr,
+        parts.append(Doctor::tr("the integrity check reports problems: %n", nullptr,
                                 int(integrityMessages.size())));
     if (!foreignKeyViolations.isEmpty())
-        parts.append(Doctor::tr("%n row(s) refer to rows that do not exist", nullptr,
+        parts.append(Doctor::tr("rows that refer to rows that do not exist: %n", nullptr,
                                 int(foreignKeyViolations.size())));
     return Doctor::tr("%1 has problems: %2.")
         .arg(QDir::toNativeSeparators(database), parts.join(u"; "_s));

@@ -1861,7 +1861,7 @@ void TestCli::alembicRenderer_data()
 {
     QTest::addColumn<Case>("c");
     const QStringList dbs{u"rendered.db"_s};
-    const QString refused = u"Nothing was run: 1 step(s) of the plan cannot be applied."_s;
+    const QString refused = u"Nothing was run: steps of the plan that cannot be applied: 1."_s;
     const QString why = u"c0ffee000002_item_attributes.py:33): 'for' statement is not supported"_s;
 
     QTest::newRow("pending renders it") << Case{

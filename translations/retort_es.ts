@@ -194,10 +194,6 @@ Código de salida: 0 al día, 3 migraciones pendientes (o sin tabla de versiones
         <translation>idioma no admitido &apos;%1&apos; (usa en o es)</translation>
     </message>
     <message>
-        <source>Nothing was run: %1 step(s) of the plan cannot be applied.</source>
-        <translation>No se ha ejecutado nada: hay pasos del plan que no se pueden aplicar (%1).</translation>
-    </message>
-    <message>
         <source>Running %1</source>
         <translation>Ejecutando %1</translation>
     </message>
@@ -212,10 +208,6 @@ Código de salida: 0 al día, 3 migraciones pendientes (o sin tabla de versiones
     <message>
         <source>Foreign key violation: %1</source>
         <translation>Violación de clave foránea: %1</translation>
-    </message>
-    <message>
-        <source>Stopped after %1 of %2 step(s).</source>
-        <translation>Detenido: pasos completados %1 de %2.</translation>
     </message>
     <message>
         <source>The database is at the last completed step: %1</source>
@@ -284,10 +276,6 @@ Código de salida: 0 al día, 3 migraciones pendientes (o sin tabla de versiones
     <message>
         <source>Nothing was written.</source>
         <translation>No se ha escrito nada.</translation>
-    </message>
-    <message>
-        <source>Applied %1 statement(s) in one transaction.</source>
-        <translation>Se aplicaron %1 sentencia(s) en una sola transacción.</translation>
     </message>
     <message>
         <source>Version table:   %1 -&gt; %2</source>
@@ -582,6 +570,18 @@ esquemas desde esa revisión son inciertos, y los hallazgos lo indican.
 
 Código de salida: 0 sana (o reparada), 1 falló la reparación o no hay ninguna,
 4 problemas encontrados (o pendientes), 5 base de datos ilegible.</translation>
+    </message>
+    <message>
+        <source>Nothing was run: steps of the plan that cannot be applied: %1.</source>
+        <translation>No se ha ejecutado nada: pasos del plan que no se pueden aplicar: %1.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 of %2 steps applied.</source>
+        <translation>Detenido: pasos aplicados %1 de %2.</translation>
+    </message>
+    <message>
+        <source>Applied in one transaction (statements: %1).</source>
+        <translation>Aplicado en una sola transacción (sentencias: %1).</translation>
     </message>
 </context>
 <context>
@@ -1004,10 +1004,6 @@ Código de salida: 0 sana (o reparada), 1 falló la reparación o no hay ninguna
         <translation>el resultado sería distinto</translation>
     </message>
     <message>
-        <source>Run the %1 statement(s) of %2 that did not run, and record %2 as applied.</source>
-        <translation>Ejecuta las %1 sentencia(s) de %2 que no se ejecutaron y registra %2 como aplicada.</translation>
-    </message>
-    <message>
         <source>Completing it is not possible automatically: %1</source>
         <translation>No es posible completarla automáticamente: %1</translation>
     </message>
@@ -1040,10 +1036,6 @@ Código de salida: 0 sana (o reparada), 1 falló la reparación o no hay ninguna
         <translation>una base de datos vacía</translation>
     </message>
     <message>
-        <source>%1 difference(s) between the database and the schema the scripts build up to %2. Code that needs a missing object fails with errors such as &quot;no such column&quot;; a migration that creates an object already there fails with &quot;duplicate column name&quot; or &quot;already exists&quot;.</source>
-        <translation>%1 diferencia(s) entre la base de datos y el esquema que construyen los scripts hasta %2. El código que necesita un objeto que falta falla con errores como &quot;no such column&quot;; una migración que crea un objeto que ya existe falla con &quot;duplicate column name&quot; o &quot;already exists&quot;.</translation>
-    </message>
-    <message>
         <source>Re-create what is missing or different, as the revisions that made it define it (data of rebuilt tables is copied; extra objects are left alone).</source>
         <translation>Vuelve a crear lo que falta o es distinto, tal como lo definen las revisiones que lo crearon (los datos de las tablas reconstruidas se copian; los objetos sobrantes no se tocan).</translation>
     </message>
@@ -1058,10 +1050,6 @@ Código de salida: 0 sana (o reparada), 1 falló la reparación o no hay ninguna
     <message>
         <source>Rows refer to rows that do not exist</source>
         <translation>Hay filas que hacen referencia a filas que no existen</translation>
-    </message>
-    <message>
-        <source>PRAGMA foreign_key_check finds %1 row(s) whose foreign key points nowhere. The data needs fixing by someone who knows it; a migration that rebuilds these tables with foreign keys on would fail.</source>
-        <translation>PRAGMA foreign_key_check encuentra %1 fila(s) cuya clave foránea no apunta a nada. Los datos debe corregirlos alguien que los conozca; una migración que reconstruya estas tablas con las claves foráneas activadas fallaría.</translation>
     </message>
     <message>
         <source>No database: give --db FILE or set sqlalchemy.url in alembic.ini.</source>
@@ -1171,20 +1159,6 @@ SQLite: %2</translation>
         <source>%1 is sound: SQLite&apos;s integrity check passes and every foreign key points to an existing row.</source>
         <translation>%1 está en buen estado: la comprobación de integridad de SQLite es correcta y todas las claves foráneas apuntan a filas que existen.</translation>
     </message>
-    <message numerus="yes">
-        <source>the integrity check reports %n problem(s)</source>
-        <translation>
-            <numerusform>la comprobación de integridad informa de %n problema</numerusform>
-            <numerusform>la comprobación de integridad informa de %n problemas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) refer to rows that do not exist</source>
-        <translation>
-            <numerusform>%n fila hace referencia a filas que no existen</numerusform>
-            <numerusform>%n filas hacen referencia a filas que no existen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 has problems: %2.</source>
         <translation>%1 tiene problemas: %2.</translation>
@@ -1196,6 +1170,32 @@ SQLite: %2</translation>
     <message>
         <source>Cannot check %1: %2</source>
         <translation>No se puede comprobar %1: %2</translation>
+    </message>
+    <message>
+        <source>Run the rest of %2 (statements left: %1) and record %2 as applied.</source>
+        <translation>Ejecuta lo que falta de %2 (sentencias pendientes: %1) y registra %2 como aplicada.</translation>
+    </message>
+    <message>
+        <source>Differences between the database and the schema the scripts build up to %2: %1. Code that needs a missing object fails with errors such as &quot;no such column&quot;; a migration that creates an object already there fails with &quot;duplicate column name&quot; or &quot;already exists&quot;.</source>
+        <translation>Diferencias entre la base de datos y el esquema que construyen los scripts hasta %2: %1. El código que necesita un objeto que falta falla con errores como &quot;no such column&quot;; una migración que crea un objeto que ya existe falla con &quot;duplicate column name&quot; o &quot;already exists&quot;.</translation>
+    </message>
+    <message>
+        <source>PRAGMA foreign_key_check finds rows whose foreign key points nowhere (%1). The data needs fixing by someone who knows it; a migration that rebuilds these tables with foreign keys on would fail.</source>
+        <translation>PRAGMA foreign_key_check encuentra filas cuya clave foránea no apunta a nada (%1). Los datos debe corregirlos alguien que los conozca; una migración que reconstruya estas tablas con las claves foráneas activadas fallaría.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the integrity check reports problems: %n</source>
+        <translation>
+            <numerusform>la comprobación de integridad informa de %n problema</numerusform>
+            <numerusform>la comprobación de integridad informa de %n problemas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>rows that refer to rows that do not exist: %n</source>
+        <translation>
+            <numerusform>%n fila hace referencia a filas que no existen</numerusform>
+            <numerusform>%n filas hacen referencia a filas que no existen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2849,17 +2849,6 @@ Se puede sellar, pero para aplicarla hace falta el generador de Alembic (un int�
         <translation>Diagnóstico: no se encontraron problemas en %1 (%2 ms).</translation>
     </message>
     <message>
-        <source>Doctor: %1 in %2: %3 (%4 ms).</source>
-        <translation>Diagnóstico: %1 en %2: %3 (%4 ms).</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n finding(s)</source>
-        <translation>
-            <numerusform>%n hallazgo</numerusform>
-            <numerusform>%n hallazgos</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Open a project and its database to diagnose them.</source>
         <translation>Abre un proyecto y su base de datos para diagnosticarlos.</translation>
     </message>
@@ -2931,13 +2920,6 @@ Se puede sellar, pero para aplicarla hace falta el generador de Alembic (un int�
         <source>Repair %1: the plan</source>
         <translation>Reparar %1: el plan</translation>
     </message>
-    <message numerus="yes">
-        <source>Confirming backs up %1 to %2, then runs the %n statement(s) below in one transaction: if one fails, nothing is changed. Then SQLite&apos;s integrity is checked, the database is diagnosed again, and the repair is written to the audit log.</source>
-        <translation>
-            <numerusform>Al confirmar se guarda una copia de seguridad de %1 en %2 y luego se ejecuta la sentencia de abajo en una sola transacción: si falla, no se cambia nada. Después se comprueba la integridad de SQLite, se vuelve a diagnosticar la base de datos y la reparación se anota en el registro de auditoría.</numerusform>
-            <numerusform>Al confirmar se guarda una copia de seguridad de %1 en %2 y luego se ejecutan las %n sentencias de abajo en una sola transacción: si una falla, no se cambia nada. Después se comprueba la integridad de SQLite, se vuelve a diagnosticar la base de datos y la reparación se anota en el registro de auditoría.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>This plan drops a table or a column that may hold data. The backup keeps it.</source>
         <translation>Este plan elimina una tabla o una columna que puede contener datos. La copia de seguridad los conserva.</translation>
@@ -2957,13 +2939,6 @@ Se puede sellar, pero para aplicarla hace falta el generador de Alembic (un int�
     <message>
         <source>Backing up %1 and repairing it…</source>
         <translation>Guardando una copia de seguridad de %1 y reparándola…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Doctor: repaired %1 (%2): %n statement(s) in one transaction, backup %3; findings afterwards: %4.</source>
-        <translation>
-            <numerusform>Diagnóstico: %1 reparada (%2): %n sentencia en una transacción, copia de seguridad %3; hallazgos después: %4.</numerusform>
-            <numerusform>Diagnóstico: %1 reparada (%2): %n sentencias en una transacción, copia de seguridad %3; hallazgos después: %4.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Doctor: the repair of %1 failed: %2</source>
@@ -3072,6 +3047,25 @@ Se puede sellar, pero para aplicarla hace falta el generador de Alembic (un int�
     <message>
         <source>Back to the Findings</source>
         <translation>Volver a los hallazgos</translation>
+    </message>
+    <message>
+        <source>Doctor: no findings in %1 (%2 ms).</source>
+        <translation>Diagnóstico: sin hallazgos en %1 (%2 ms).</translation>
+    </message>
+    <message>
+        <source>Doctor: findings in %1: %2 (%3 ms).</source>
+        <translation>Diagnóstico: hallazgos en %1: %2 (%3 ms).</translation>
+    </message>
+    <message>
+        <source>Confirming backs up %1 to %2, then runs the statements below in one transaction: if one fails, nothing is changed. Then SQLite&apos;s integrity is checked, the database is diagnosed again, and the repair is written to the audit log.</source>
+        <translation>Al confirmar se guarda una copia de seguridad de %1 en %2 y luego se ejecutan las sentencias de abajo en una sola transacción: si una falla, no se cambia nada. Después se comprueba la integridad de SQLite, se vuelve a diagnosticar la base de datos y la reparación se anota en el registro de auditoría.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Doctor: repaired %1 (%2) in one transaction (statements: %n), backup %3; findings afterwards: %4.</source>
+        <translation>
+            <numerusform>Diagnóstico: %1 reparada (%2) en una transacción (%n sentencia), copia de seguridad %3; hallazgos después: %4.</numerusform>
+            <numerusform>Diagnóstico: %1 reparada (%2) en una transacción (%n sentencias), copia de seguridad %3; hallazgos después: %4.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3505,10 +3499,6 @@ Se puede sellar, pero para aplicarla hace falta el generador de Alembic (un int�
         <translation>Pendientes: %1</translation>
     </message>
     <message>
-        <source>&amp;Upgrade to Head(s)…</source>
-        <translation>&amp;Actualizar hasta la(s) cabeza(s)…</translation>
-    </message>
-    <message>
         <source>&amp;Backups…</source>
         <translation>&amp;Copias de seguridad…</translation>
     </message>
@@ -3543,6 +3533,10 @@ Se puede sellar, pero para aplicarla hace falta el generador de Alembic (un int�
     <message>
         <source>&amp;Tools</source>
         <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade to Heads…</source>
+        <translation>&amp;Actualizar hasta las cabezas…</translation>
     </message>
 </context>
 <context>

@@ -565,10 +565,13 @@ void DoctorPanel::diagnose()
             else
                 m_log->append(report.healthy() ? SessionLog::Level::Info
                                                : SessionLog::Level::Warning,
-                              tr("Doctor: %1 in %2: %3 (%4 ms).")
-                                  .arg(tr("%n finding(s)", nullptr, int(report.diagnoses.size())),
-                                       databaseName(), report.codes().join(u", "_s))
-                                  .arg(qRound(report.milliseconds)));
+                              report.diagnoses.isEmpty()
+                                  ? tr("Doctor: no findings in %1 (%2 ms).")
+                                        .arg(databaseName())
+                                        .arg(qRound(report.milliseconds))
+                                  : tr("Doctor: findings in %1: %2 (%3 ms).")
+                                        .arg(databaseName(), report.codes().join(u", "_s))
+                                        .arg(qRound(report.milliseconds)));
             showReport();
             emit diagnosed();
         });
@@ -802,10 +805,9 @@ void DoctorPanel::showPlan()
     m_planTitle->setText(m_planCode == u"all"_s ? tr("Repair all: the plan")
                                                 : tr("Repair %1: the plan").arg(m_planCode));
     m_planIntro->setText(
-        tr("Confirming backs up %1 to %2, then runs the %n statement(s) below in one "
+        tr("Confirming backs up %1 to %2, then runs the statements below in one "
            "transaction: if one fails, nothing is changed. Then SQLite's integrity is checked, "
-           "the database is diagnosed again, and the repair is written to the audit log.",
-           nullptr, int(plan.statements.size()))
+           "the database is diagnosed again, and the repair is written to the audit log.")
             .arg(databaseName(), QDir::toNativeSeparators(backupFolder())));
     QStringList steps;
     for (qsizetype i = 0; i < plan.steps.size(); ++i)
@@ -872,7 +874,7 @@ void DoctorPanel::applyPlan()
                 m_haveReport = true;
             }
             if (repair.ok)
-                m_log->info(tr("Doctor: repaired %1 (%2): %n statement(s) in one transaction, "
+                m_log->info(tr("Doctor: repaired %1 (%2) in one transaction (statements: %n), "
                                "backup %3; findings afterwards: %4.",
                                nullptr, int(repair.statements.size()))
                                 .arg(databaseName(), repair.code,

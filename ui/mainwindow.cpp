@@ -359,7 +359,7 @@ void MainWindow::retranslateUi()
     m_refresh->setToolTip(tr("Read the database and the revision files again (F5)"));
     m_find->setText(tr("&Filter History"));
 
-    m_upgrade->setText(tr("&Upgrade to Head(s)…"));
+    m_upgrade->setText(tr("&Upgrade to Heads…"));
     m_upgrade->setIconText(tr("Upgrade"));
     m_downgrade->setText(tr("&Downgrade…"));
     m_downgrade->setIconText(tr("Downgrade"));
