@@ -642,6 +642,15 @@ void TestGuiDoctor::headerBadgeOpensDoctor()
     QTRY_VERIFY_WITH_TIMEOUT(!window->doctorPanel()->isBusy(), kTimeout);
     QCOMPARE(window->doctorPanel()->report().codes(), QStringList{u"unknown-revision"_s});
     window->doctorPanel()->close();
+    QTRY_VERIFY(!window->doctorPanel()->isVisible());
+
+    // Without a mouse: the badge takes keyboard focus, Enter opens the Doctor.
+    QCOMPARE(badge->focusPolicy(), Qt::TabFocus);
+    badge->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(badge, Qt::Key_Return);
+    QVERIFY(window->doctorPanel()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!window->doctorPanel()->isBusy(), kTimeout);
+    window->doctorPanel()->close();
 
     // "3 pending" is no problem: it does not open the doctor.
     QString error;
@@ -650,6 +659,7 @@ void TestGuiDoctor::headerBadgeOpensDoctor()
     QCOMPARE(header->badgeTexts(), QStringList{u"3 pending"_s});
     QVERIFY(clickLikeAUser(header->badgeLabels().first()));
     QVERIFY(!window->doctorPanel()->isVisible());
+    QCOMPARE(header->badgeLabels().first()->focusPolicy(), Qt::NoFocus);
 }
 
 void TestGuiDoctor::doctorActionOpensPanel()

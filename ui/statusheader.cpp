@@ -9,6 +9,7 @@
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
@@ -48,6 +49,9 @@ public:
         setToolTip(badge.toolTip);
         if (m_activated) {
             setCursor(Qt::PointingHandCursor);
+            // Reachable without a mouse: Tab to it, Enter or Space opens the Doctor.
+            setFocusPolicy(Qt::TabFocus);
+            setAccessibleDescription(StatusHeader::tr("Opens the Doctor."));
             setToolTip(badge.toolTip.isEmpty()
                            ? StatusHeader::tr("Click to open the Doctor.")
                            : badge.toolTip + u'\n' + StatusHeader::tr("Click to open the Doctor."));
@@ -61,6 +65,28 @@ public:
     }
 
 protected:
+    void keyPressEvent(QKeyEvent *event) override
+    {
+        if (m_activated && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter ||
+                            event->key() == Qt::Key_Space)) {
+            m_activated();
+            return;
+        }
+        QLabel::keyPressEvent(event);
+    }
+
+    void focusInEvent(QFocusEvent *event) override
+    {
+        QLabel::focusInEvent(event);
+        update(); // the focus ring
+    }
+
+    void focusOutEvent(QFocusEvent *event) override
+    {
+        QLabel::focusOutEvent(event);
+        update();
+    }
+
     void mouseReleaseEvent(QMouseEvent *event) override
     {
         QLabel::mouseReleaseEvent(event);
@@ -87,7 +113,11 @@ protected:
             fill.setAlphaF(dark ? 0.25f : 0.12f);
             QColor border = colour;
             border.setAlphaF(0.55f);
-            p.setPen(QPen(border, 1));
+            // Focused (keyboard): the border in the palette's highlight, thicker.
+            if (hasFocus())
+                p.setPen(QPen(palette().color(QPalette::Highlight), 2));
+            else
+                p.setPen(QPen(border, 1));
             p.setBrush(fill);
             const QRectF r = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
             p.drawRoundedRect(r, r.height() / 2, r.height() / 2);
