@@ -1,8 +1,5 @@
 #include "cli.h"
-
-#ifdef RETORT_HAVE_GUI
-#include "guilauncher.h"
-#endif
+#include "guirequest.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -40,28 +37,6 @@ void installTranslators(QCoreApplication &app, const QString &requested)
 
 int main(int argc, char *argv[])
 {
-#ifdef RETORT_HAVE_GUI
-    // No command, `gui` or a database path: the window (QApplication). Every
-    // other command stays headless (QCoreApplication, no display needed).
-    {
-        QStringList raw;
-        for (int i = 1; i < argc; ++i)
-            raw.append(QString::fromLocal8Bit(argv[i]));
-        if (retort::ui::GuiLauncher::wantsGui(raw)) {
-            const auto options = retort::ui::GuiLauncher::parse(raw, QDir::currentPath());
-            QString reason;
-            if (retort::ui::GuiLauncher::canShowWindow(options, &reason))
-                return retort::ui::GuiLauncher::run(argc, argv, options,
-                                                    QStringLiteral(RETORT_VERSION));
-            if (!options.implicit) {
-                const QByteArray text = (reason + u'\n').toLocal8Bit();
-                std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
-                return 2;
-            }
-            // Nothing asked explicitly and no window possible: the usage text.
-        }
-    }
-#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"retort"_s);
     QCoreApplication::setOrganizationName(u"Retort"_s);
@@ -70,6 +45,22 @@ int main(int argc, char *argv[])
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeFirst();
     installTranslators(app, retort::CommandLine::requestedLanguage(arguments));
+
+    // No command, `gui` or a database path: the window, which is another
+    // executable (retort-gui), so that every other command runs without
+    // loading the GUI libraries, and on machines that do not have them.
+    if (retort::GuiRequest::wantsGui(arguments)) {
+        const auto request = retort::GuiRequest::parse(arguments, QDir::currentPath());
+        QString reason;
+        if (request.canShowWindow(&reason))
+            reason = retort::GuiRequest::execGui(argv); // returns only on failure
+        if (!request.implicit) {
+            const QByteArray text = (reason + u'\n').toLocal8Bit();
+            std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
+            return 2;
+        }
+        // Nothing asked explicitly and no window possible: the usage text.
+    }
 
     retort::CommandLine cli;
     return cli.run(arguments);

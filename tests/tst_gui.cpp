@@ -206,7 +206,7 @@ void TestGui::launcherDecidesWhenToOpenTheWindow()
 {
     QFETCH(QStringList, arguments);
     QFETCH(bool, gui);
-    QCOMPARE(GuiLauncher::wantsGui(arguments), gui);
+    QCOMPARE(retort::GuiRequest::wantsGui(arguments), gui);
 }
 
 void TestGui::launcherParsesGuiOptions()
@@ -237,9 +237,8 @@ void TestGui::launcherParsesGuiOptions()
     QVERIFY(!GuiLauncher::parse({u"gui"_s, u"missing.db"_s}, dir.path()).error.isEmpty());
     // Under the offscreen platform nobody would see the window: an implicit
     // request falls back to the command line, a screenshot does not.
-    QVERIFY(!GuiLauncher::canShowWindow(GuiLauncher::parse({}, dir.path()), nullptr));
-    QVERIFY(GuiLauncher::canShowWindow(
-        GuiLauncher::parse({u"--screenshot"_s, u"x.png"_s}, dir.path()), nullptr));
+    QVERIFY(!GuiLauncher::parse({}, dir.path()).canShowWindow(nullptr));
+    QVERIFY(GuiLauncher::parse({u"--screenshot"_s, u"x.png"_s}, dir.path()).canShowWindow(nullptr));
 }
 
 void TestGui::demoShowsOneRowPerRevision()

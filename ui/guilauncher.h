@@ -1,5 +1,6 @@
 #pragma once
 
+#include "guirequest.h"
 #include "projectsource.h"
 
 #include <QCoreApplication>
@@ -8,36 +9,23 @@
 
 namespace retort::ui {
 
-// Decides whether a command line asks for the window, parses the GUI's own
-// options, and runs the application (or renders a screenshot and exits):
-//
-//   retort [gui] [-c alembic.ini] [--db FILE] [--scripts DIR] [--version-table NAME]
-//          [--lang en|es] [--theme system|light|dark] [--screenshot FILE.png]
-//          [--select REV] [DATABASE|FOLDER|INI]
+// Turns the command line's GuiRequest (app/guirequest.h, which also decides
+// whether a command line asks for the window) into the project to open, and
+// runs the application (or renders a screenshot and exits).
 class GuiLauncher
 {
     Q_DECLARE_TR_FUNCTIONS(retort::ui::GuiLauncher)
 
 public:
-    struct Options
+    // The request, with -c/--db/--scripts/--version-table and a database
+    // argument combined into `source` (and `path`).
+    struct Options : GuiRequest
     {
-        ProjectSource source;  // empty: the last project, or the demo
-        QString path;          // a database, folder or ini given as an argument
-        QString screenshot;    // render the window to this PNG and exit
-        QString select;        // revision to select (id, prefix, label, head...)
-        QString language;      // "en", "es" or empty
-        QString theme;         // "system", "light", "dark" or empty (the settings' choice)
-        bool implicit = false; // no command was given (as opposed to `gui` or a path)
-        QString error;         // a usage error
+        ProjectSource source; // empty: the last project, or the demo
     };
 
     // `arguments` excludes the program name.
-    static bool wantsGui(const QStringList &arguments);
     static Options parse(const QStringList &arguments, const QString &workingDirectory);
-
-    // Whether a window can be shown here; when not, an implicit request falls
-    // back to the command line and an explicit one fails with `reason`.
-    static bool canShowWindow(const Options &options, QString *reason);
 
     // Creates the QApplication and runs the window; returns the exit code.
     static int run(int &argc, char **argv, const Options &options, const QString &version);

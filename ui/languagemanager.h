@@ -1,5 +1,7 @@
 #pragma once
 
+#include "guirequest.h"
+
 #include <QObject>
 #include <QString>
 
@@ -24,7 +26,7 @@ public:
     QString effectiveLanguage() const { return m_effective; }
 
     static QString systemLanguage();
-    static QStringList availableLanguages() { return {QStringLiteral("en"), QStringLiteral("es")}; }
+    static QStringList availableLanguages() { return GuiRequest::availableLanguages(); }
 
 signals:
     void languageChanged();

@@ -1,5 +1,7 @@
 #include "projectsource.h"
 
+#include "guirequest.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -62,8 +64,7 @@ ProjectSource ProjectSource::fromVariant(const QVariantMap &map)
 
 bool ProjectSource::isDatabasePath(const QString &path)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == u"db"_s || suffix == u"sqlite"_s || suffix == u"sqlite3"_s;
+    return GuiRequest::isDatabasePath(path);
 }
 
 ProjectSource ProjectSource::forPath(const QString &path)
