@@ -1264,6 +1264,49 @@ SQLite: %2</translation>
     </message>
 </context>
 <context>
+    <name>retort::GuiRequest</name>
+    <message>
+        <source>retort: option %1 needs a value</source>
+        <translation>retort: la opción %1 necesita un valor</translation>
+    </message>
+    <message>
+        <source>retort: unknown option %1</source>
+        <translation>retort: opción desconocida %1</translation>
+    </message>
+    <message>
+        <source>retort gui: one database, folder or alembic.ini at a time</source>
+        <translation>retort gui: solo una base de datos, carpeta o alembic.ini a la vez</translation>
+    </message>
+    <message>
+        <source>retort: unsupported language &apos;%1&apos; (use en or es)</source>
+        <translation>retort: idioma no admitido &apos;%1&apos; (usa en o es)</translation>
+    </message>
+    <message>
+        <source>retort: unsupported theme &apos;%1&apos; (use system, light or dark)</source>
+        <translation>retort: tema no admitido &apos;%1&apos; (usa system, light o dark)</translation>
+    </message>
+    <message>
+        <source>retort gui: %1 does not exist</source>
+        <translation>retort gui: %1 no existe</translation>
+    </message>
+    <message>
+        <source>retort: the window cannot be shown on the &apos;%1&apos; platform; give a command (see retort --help) or --screenshot FILE.png</source>
+        <translation>retort: no se puede mostrar la ventana en la plataforma &apos;%1&apos;; indica un comando (consulta retort --help) o --screenshot FILE.png</translation>
+    </message>
+    <message>
+        <source>retort: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set); give a command (see retort --help)</source>
+        <translation>retort: no hay pantalla donde mostrar la ventana (DISPLAY y WAYLAND_DISPLAY no están definidas); indica un comando (consulta retort --help)</translation>
+    </message>
+    <message>
+        <source>retort: the desktop application is not installed: %1 is missing (every other command works)</source>
+        <translation>retort: la aplicación de escritorio no está instalada: falta %1 (el resto de comandos funcionan)</translation>
+    </message>
+    <message>
+        <source>retort: cannot start the desktop application %1: %2</source>
+        <translation>retort: no se puede iniciar la aplicación de escritorio %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>retort::MigrationExecutor</name>
     <message>
         <source>Upgrading to %1 failed: %2</source>
@@ -3098,44 +3141,12 @@ Se puede sellar, pero para aplicarla hace falta el generador de Alembic (un int�
 <context>
     <name>retort::ui::GuiLauncher</name>
     <message>
-        <source>retort: option %1 needs a value</source>
-        <translation>retort: la opción %1 necesita un valor</translation>
-    </message>
-    <message>
-        <source>retort: unknown option %1</source>
-        <translation>retort: opción desconocida %1</translation>
-    </message>
-    <message>
-        <source>retort gui: one database, folder or alembic.ini at a time</source>
-        <translation>retort gui: solo una base de datos, carpeta o alembic.ini a la vez</translation>
-    </message>
-    <message>
-        <source>retort: unsupported language &apos;%1&apos; (use en or es)</source>
-        <translation>retort: idioma no admitido &apos;%1&apos; (usa en o es)</translation>
-    </message>
-    <message>
-        <source>retort gui: %1 does not exist</source>
-        <translation>retort gui: %1 no existe</translation>
-    </message>
-    <message>
-        <source>retort: the window cannot be shown on the &apos;%1&apos; platform; give a command (see retort --help) or --screenshot FILE.png</source>
-        <translation>retort: no se puede mostrar la ventana en la plataforma &apos;%1&apos;; indica un comando (consulta retort --help) o --screenshot FILE.png</translation>
-    </message>
-    <message>
-        <source>retort: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set); give a command (see retort --help)</source>
-        <translation>retort: no hay pantalla donde mostrar la ventana (DISPLAY y WAYLAND_DISPLAY no están definidas); indica un comando (consulta retort --help)</translation>
-    </message>
-    <message>
         <source>retort gui: no revision &apos;%1&apos; to select</source>
         <translation>retort gui: no hay ninguna revisión &apos;%1&apos; que seleccionar</translation>
     </message>
     <message>
         <source>retort gui: cannot write %1</source>
         <translation>retort gui: no se puede escribir %1</translation>
-    </message>
-    <message>
-        <source>retort: unsupported theme &apos;%1&apos; (use system, light or dark)</source>
-        <translation>retort: tema no admitido &apos;%1&apos; (usa system, light o dark)</translation>
     </message>
 </context>
 <context>
@@ -4480,6 +4491,10 @@ En la base de datos: %2</translation>
     <message>
         <source>Click to open the Doctor.</source>
         <translation>Haz clic para abrir el diagnóstico.</translation>
+    </message>
+    <message>
+        <source>Opens the Doctor.</source>
+        <translation>Abre el diagnóstico.</translation>
     </message>
 </context>
 <context>
