@@ -400,10 +400,9 @@ int CommandLine::run(const QStringList &arguments)
         return Ok;
     }
     if (inv.command == u"gui"_s) {
-        // With the GUI built, main.cpp has already opened the window (or said
-        // why it cannot); reaching this point means it is not in this binary.
-        return usageError(tr("this build of Retort has no desktop application (configured "
-                             "with RETORT_BUILD_GUI=OFF); every other command works"));
+        // main.cpp starts the window for `gui` (or says why it cannot); it
+        // leaves `gui` here only with an option of the command line alone.
+        return usageError(tr("gui opens the desktop application, which has no --json output"));
     }
     const CommandSpec *spec = findCommand(inv.command);
     const qsizetype allowedPositionals =

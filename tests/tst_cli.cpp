@@ -937,6 +937,9 @@ void TestCli::badInput_data()
     QTest::newRow("unknown command") << Case{
         .args = {u"frobnicate"_s}, .exitCode = 2, .errHas = {u"frobnicate"_s, u"--help"_s},
         .dbs = genDbs, .stdoutEmpty = true};
+    QTest::newRow("gui with --json") << Case{
+        .args = {u"--json"_s, u"gui"_s}, .exitCode = 2,
+        .outHas = {u"desktop application"_s, u"--json"_s}, .dbs = genDbs};
     QTest::newRow("unknown option after the command") << Case{
         .args = {u"heads"_s, u"--bogus"_s}, .exitCode = 2, .errHas = {u"--bogus"_s},
         .dbs = genDbs, .stdoutEmpty = true};

@@ -505,10 +505,6 @@ primera vez el proyecto de demostración incluido.
   --select REV            selecciona una revisión antes de la captura</translation>
     </message>
     <message>
-        <source>this build of Retort has no desktop application (configured with RETORT_BUILD_GUI=OFF); every other command works</source>
-        <translation>esta compilación de Retort no incluye la aplicación de escritorio (se configuró con RETORT_BUILD_GUI=OFF); todos los demás comandos funcionan</translation>
-    </message>
-    <message>
         <source>--python needs the path of a Python interpreter, or &apos;%1&apos;.</source>
         <translation>--python necesita la ruta de un intérprete de Python, o &apos;%1&apos;.</translation>
     </message>
@@ -582,6 +578,10 @@ Código de salida: 0 sana (o reparada), 1 falló la reparación o no hay ninguna
     <message>
         <source>Applied in one transaction (statements: %1).</source>
         <translation>Aplicado en una sola transacción (sentencias: %1).</translation>
+    </message>
+    <message>
+        <source>gui opens the desktop application, which has no --json output</source>
+        <translation>gui abre la aplicación de escritorio, que no tiene salida --json</translation>
     </message>
 </context>
 <context>
