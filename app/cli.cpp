@@ -11,6 +11,7 @@
 #include "stepsql.h"
 #include "project.h"
 #include "projectconfig.h"
+#include "schemasnapshot.h"
 #include "revisionresolver.h"
 #include "versiontable.h"
 
@@ -70,6 +71,8 @@ const QList<CommandSpec> &commandSpecs()
         {u"backup"_s, {}, {u"--backup-dir"_s}, false},
         {u"backups"_s, {}, {u"--backup-dir"_s}, false},
         {u"restore"_s, {}, {u"--backup-dir"_s}, true},
+        {u"integrity"_s, {}, {}, false},
+        {u"schema"_s, {}, {}, false},
         {u"doctor"_s,
          {u"--yes"_s},
          {u"--fix"_s, u"--backup-dir"_s, u"--python"_s, u"--python-timeout"_s},
@@ -199,6 +202,8 @@ QString generalHelp()
         "  stamp TARGET... [--purge] [--sql] set the version table without migrating\n"
         "  backup | backups | restore FILE   take, list and restore database backups\n"
         "  doctor [--fix CODE|all]           diagnose and repair a broken database\n"
+        "  integrity                         SQLite's integrity and foreign key checks\n"
+        "  schema                            the database's tables, indexes, views, triggers\n"
         "  gui [DB | -c INI]                 the desktop application (also with no command)\n"
         "\n"
         "Global options:\n"
@@ -293,6 +298,16 @@ QString commandHelp(const QString &command)
             "the bundled demo project the first time.\n"
             "  --screenshot FILE.png   render the main window to FILE.png and exit\n"
             "  --select REV            select a revision before the screenshot");
+    if (command == u"integrity"_s || command == u"schema"_s)
+        return CommandLine::tr(
+            "usage: retort integrity [--db FILE | -c INI]\n"
+            "       retort schema [--db FILE | -c INI]\n\n"
+            "integrity runs SQLite's PRAGMA integrity_check and foreign_key_check on the\n"
+            "database; schema prints its tables (columns, unique and foreign keys),\n"
+            "indexes, views and triggers. Both open the file read-only and need no\n"
+            "migration scripts: --db FILE is enough.\n\n"
+            "Exit status: 0 sound (integrity) or printed (schema), 4 integrity problems\n"
+            "found, 5 database unreadable.");
     if (command == u"doctor"_s)
         return CommandLine::tr(
             "usage: retort doctor [--fix CODE|all [--yes] [--backup-dir DIR]] [RENDERER]\n\n"
@@ -456,6 +471,128 @@ QJsonArray revisionsJson(const RevisionGraph &graph, const QList<int> &revisions
 
 } // namespace
 
+int CommandLine::runIntegrity(const QString &db, bool json, const JsonSink &emitJson,
+                              const FailureSink &fail)
+{
+    const IntegrityReport report = Doctor::checkIntegrity(db);
+    if (!report.readable())
+        return fail(DatabaseUnreadable, report.error, {}, u"database"_s);
+    const int code = report.sound() ? Ok : Inconsistent;
+    if (json) {
+        emitJson(QJsonObject{{u"database"_s, db},
+                             {u"integrity_check"_s, toJsonArray(report.integrityMessages)},
+                             {u"foreign_key_violations"_s, toJsonArray(report.foreignKeyViolations)},
+                             {u"sound"_s, report.sound()},
+                             {u"exit_code"_s, code}});
+        return code;
+    }
+    print(tr("Database:          %1").arg(db));
+    print(tr("Integrity check:   %1").arg(report.integrityMessages.first()));
+    for (const QString &message : report.integrityMessages.mid(1))
+        print(u"                   "_s + message);
+    if (report.foreignKeyViolations.isEmpty()) {
+        print(tr("Foreign key check: ok"));
+    } else {
+        print(tr("Foreign key check: rows that refer to rows that do not exist:"));
+        for (const QString &violation : report.foreignKeyViolations)
+            print(u"  - "_s + violation);
+    }
+    return code;
+}
+
+int CommandLine::runSchema(const QString &db, bool json, const JsonSink &emitJson,
+                           const FailureSink &fail)
+{
+    // The database as it is, version table included.
+    const VersionTableState state = VersionTable::read(db, u"alembic_version"_s);
+    if (!state.readable())
+        return fail(DatabaseUnreadable, state.error, {}, u"database"_s);
+    const SchemaSnapshot::ReadResult read = SchemaSnapshot::readFile(db, QString());
+    if (!read)
+        return fail(DatabaseUnreadable, read.error, {}, u"database"_s);
+    const SchemaSnapshot &schema = read.snapshot;
+    if (json) {
+        QJsonArray tables;
+        for (const auto &table : schema.tables()) {
+            QJsonArray columns;
+            for (const SchemaColumn &c : table->columns)
+                columns.append(QJsonObject{
+                    {u"name"_s, c.name},
+                    {u"type"_s, c.type},
+                    {u"not_null"_s, c.notNull},
+                    {u"default"_s, c.defaultValue ? QJsonValue(*c.defaultValue) : QJsonValue()},
+                    {u"primary_key"_s, c.primaryKey}});
+            QJsonArray uniques;
+            for (const QStringList &u : table->uniqueConstraints)
+                uniques.append(toJsonArray(u));
+            QJsonArray foreignKeys;
+            for (const SchemaForeignKey &f : table->foreignKeys)
+                foreignKeys.append(QJsonObject{{u"columns"_s, toJsonArray(f.columns)},
+                                               {u"referred_table"_s, f.referredTable},
+                                               {u"referred_columns"_s, toJsonArray(f.referredColumns)},
+                                               {u"on_update"_s, f.onUpdate},
+                                               {u"on_delete"_s, f.onDelete}});
+            tables.append(QJsonObject{{u"name"_s, table->name},
+                                      {u"sql"_s, table->sql},
+                                      {u"columns"_s, columns},
+                                      {u"unique_constraints"_s, uniques},
+                                      {u"foreign_keys"_s, foreignKeys}});
+        }
+        QJsonArray indexes;
+        for (const auto &index : schema.indexes())
+            indexes.append(QJsonObject{{u"name"_s, index->name},
+                                       {u"table"_s, index->table},
+                                       {u"columns"_s, toJsonArray(index->columns)},
+                                       {u"unique"_s, index->unique},
+                                       {u"partial"_s, index->partial},
+                                       {u"sql"_s, index->sql}});
+        auto definitions = [](const SchemaSnapshot::Definitions &all) {
+            QJsonArray array;
+            for (const auto &d : all)
+                array.append(QJsonObject{
+                    {u"name"_s, d->name}, {u"table"_s, d->table}, {u"sql"_s, d->sql}});
+            return array;
+        };
+        emitJson(QJsonObject{{u"database"_s, db},
+                             {u"tables"_s, tables},
+                             {u"indexes"_s, indexes},
+                             {u"views"_s, definitions(schema.views())},
+                             {u"triggers"_s, definitions(schema.triggers())}});
+        return Ok;
+    }
+    print(tr("Database: %1").arg(db));
+    if (schema.isEmpty())
+        print(tr("(no tables)"));
+    for (const auto &table : schema.tables()) {
+        print(QString());
+        print(tr("table %1").arg(table->name));
+        qsizetype width = 0;
+        for (const SchemaColumn &c : table->columns)
+            width = std::max(width, c.name.size());
+        for (const SchemaColumn &c : table->columns)
+            print(u"    "_s + c.name.leftJustified(width) + u"  "_s + c.describe());
+        for (const QStringList &u : table->uniqueConstraints)
+            print(u"    UNIQUE ("_s + u.join(u", "_s) + u')');
+        for (const SchemaForeignKey &f : table->foreignKeys)
+            print(u"    FOREIGN KEY "_s + f.describe());
+    }
+    if (!schema.indexes().isEmpty())
+        print(QString());
+    for (const auto &index : schema.indexes())
+        print(tr("index %1 %2").arg(index->name, index->describe()));
+    for (const auto &view : schema.views()) {
+        print(QString());
+        print(tr("view %1").arg(view->name));
+        print(u"    "_s + QString(view->sql).replace(u'\n', u"\n    "_s));
+    }
+    for (const auto &trigger : schema.triggers()) {
+        print(QString());
+        print(tr("trigger %1 on %2").arg(trigger->name, trigger->table));
+        print(u"    "_s + QString(trigger->sql).replace(u'\n', u"\n    "_s));
+    }
+    return Ok;
+}
+
 int CommandLine::dispatch(Invocation &inv)
 {
     // --- loading ------------------------------------------------------------
@@ -493,6 +630,23 @@ int CommandLine::dispatch(Invocation &inv)
         }
         return code;
     };
+
+    // integrity and schema read the database alone: no scripts needed.
+    if (inv.command == u"integrity"_s || inv.command == u"schema"_s) {
+        QString db = options.databaseFile.isEmpty()
+                         ? QString()
+                         : QDir::cleanPath(QDir::current().absoluteFilePath(options.databaseFile));
+        if (db.isEmpty() && discovered)
+            db = discovered.config.databasePath;
+        if (db.isEmpty())
+            return fail(Usage,
+                        tr("%1 needs a database: give --db FILE, or -c alembic.ini with a SQLite "
+                           "sqlalchemy.url.")
+                            .arg(inv.command),
+                        {}, u"database"_s);
+        return inv.command == u"integrity"_s ? runIntegrity(db, inv.json, emitJson, fail)
+                                             : runSchema(db, inv.json, emitJson, fail);
+    }
 
     if (!discovered)
         return fail(Usage, discovered.error, {}, u"config"_s);

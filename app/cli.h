@@ -4,6 +4,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
+class QJsonObject;
+
 namespace retort {
 
 // The headless front end: parses `retort [global options] COMMAND [options]`,
@@ -40,6 +44,16 @@ public:
 private:
     struct Invocation;
     int dispatch(Invocation &inv);
+    // How dispatch() prints a JSON result and reports a failure (the exit code).
+    using JsonSink = std::function<void(const QJsonObject &)>;
+    using FailureSink =
+        std::function<int(int code, const QString &message, const QString &detail,
+                          const QString &kind)>;
+    // The commands that read a database alone (no migration scripts).
+    int runIntegrity(const QString &db, bool json, const JsonSink &emitJson,
+                     const FailureSink &fail);
+    int runSchema(const QString &db, bool json, const JsonSink &emitJson,
+                  const FailureSink &fail);
     void print(const QString &text);      // stdout, plus a newline
     void printError(const QString &text); // stderr, plus a newline
     void flush();

@@ -1537,8 +1537,11 @@ void TestCli::help_data()
                                      u"--version-table"_s, u"--help"_s, u"--version"_s,
                                      u"pending"_s, u"upgrade TARGET"_s, u"downgrade TARGET"_s,
                                      u"stamp TARGET"_s, u"backups"_s, u"restore FILE"_s,
-                                     u"doctor"_s, u"gui"_s};
+                                     u"doctor"_s, u"integrity"_s, u"schema"_s, u"gui"_s};
     QTest::newRow("--help") << QStringList{u"--help"_s} << globalMentions;
+    QTest::newRow("schema --help")
+        << QStringList{u"schema"_s, u"--help"_s}
+        << QStringList{u"retort schema [--db FILE | -c INI]"_s, u"triggers"_s};
     QTest::newRow("-h") << QStringList{u"-h"_s} << globalMentions;
     const QList<QPair<QString, QStringList>> commands = {
         {u"current"_s, {u"-v"_s, u"--verbose"_s}},
@@ -1553,6 +1556,8 @@ void TestCli::help_data()
         {u"backup"_s, {u"retort backups"_s, u"retort restore FILE"_s, u"--backup-dir DIR"_s}},
         {u"doctor"_s, {u"--fix CODE|all"_s, u"--yes"_s}},
         {u"gui"_s, {u"--screenshot FILE.png"_s, u"--select REV"_s, u"-c INI"_s}},
+        // One help for both: `schema --help` shows it too (checked below).
+        {u"integrity"_s, {u"integrity_check"_s, u"--db FILE"_s, u"retort schema"_s, u"triggers"_s}},
     };
     for (const auto &[command, options] : commands) {
         const QStringList mentions = QStringList{u"usage: retort "_s + command} + options;

@@ -330,91 +330,6 @@ Código de salida: 0 al día, 3 migraciones pendientes (o sin tabla de versiones
         <translation>La base de datos tal como estaba antes de restaurar: %1</translation>
     </message>
     <message>
-        <source>usage: retort [-c alembic.ini] [--db FILE] [--scripts DIR] [--version-table NAME]
-              [--json] [--lang en|es] COMMAND [options]
-
-Inspect SQLite databases whose schema is managed by Alembic migrations.
-Revision files are read, never executed.
-
-Commands (Alembic&apos;s output):
-  current [-v]                      the database&apos;s current revision(s)
-  heads [-v] [--resolve-dependencies]  the head revisions of the scripts
-  branches [-v]                     the branch points
-  history [-r RANGE] [-v] [-i]      the revisions, newest first
-  show REV                          the details of a revision
-
-Retort&apos;s commands:
-  status                            database, current revision, heads, pending
-                                    migrations and problems in one screen
-  pending                           the steps to the heads, with their SQL
-  upgrade TARGET [--sql]            apply (or print) migrations: a backup first,
-  downgrade TARGET [--sql]          one transaction per step, checks after
-  stamp TARGET... [--purge] [--sql] set the version table without migrating
-  backup | backups | restore FILE   take, list and restore database backups
-  doctor [--fix CODE|all]           diagnose and repair a broken database
-  gui [DB | -c INI]                 the desktop application (also with no command)
-
-Global options:
-  -c, --config FILE      alembic.ini to read (default: ./alembic.ini, or
-                         ./migrations/alembic.ini for Flask-Migrate)
-  --scripts DIR          a script directory (with versions/) or a versions directory
-  --db FILE              the SQLite database (default: sqlalchemy.url of the ini)
-  --version-table NAME   the version table (default: alembic_version)
-  --json                 machine-readable output (see README, &quot;JSON output&quot;)
-  --lang en|es           language of Retort&apos;s own messages
-  -h, --help             this help, or a command&apos;s help after the command
-  --version              Retort&apos;s version
-
-Exit status: 0 ok, 1 operation failed, 2 usage error, 3 pending migrations,
-4 version table inconsistent with the scripts, 5 database unreadable or locked,
-255 an Alembic-style failure (&quot;FAILED: ...&quot; on standard output).</source>
-        <translation>uso: retort [-c alembic.ini] [--db FILE] [--scripts DIR] [--version-table NAME]
-            [--json] [--lang en|es] COMMAND [options]
-
-Inspecciona bases de datos SQLite cuyo esquema se gestiona con migraciones
-de Alembic. Los archivos de revisión se leen, nunca se ejecutan.
-
-Comandos (salida de Alembic):
-  current [-v]                      las revisiones actuales de la base de datos
-  heads [-v] [--resolve-dependencies]  las revisiones cabeza de los scripts
-  branches [-v]                     los puntos de ramificación
-  history [-r RANGE] [-v] [-i]      las revisiones, de la más reciente a la más
-                                    antigua
-  show REV                          los detalles de una revisión
-
-Comandos de Retort:
-  status                            base de datos, revisión actual, cabezas,
-                                    migraciones pendientes y problemas en una
-                                    sola pantalla
-  pending                           los pasos hasta las cabezas, con su SQL
-  upgrade TARGET [--sql]            aplica (o muestra) migraciones: primero una
-  downgrade TARGET [--sql]          copia de seguridad, una transacción por paso
-                                    y comprobaciones al final
-  stamp TARGET... [--purge] [--sql] sella la tabla de versiones sin migrar
-  backup | backups | restore FILE   crea, lista y restaura copias de seguridad
-  doctor [--fix CODE|all]           diagnostica y repara una base de datos rota
-  gui [DB | -c INI]                 la aplicación de escritorio (también sin
-                                    comando)
-
-Opciones globales:
-  -c, --config FILE      alembic.ini que se lee (por defecto: ./alembic.ini, o
-                         ./migrations/alembic.ini con Flask-Migrate)
-  --scripts DIR          un directorio de scripts (con versions/) o directamente
-                         un directorio de versiones
-  --db FILE              la base de datos SQLite (por defecto: sqlalchemy.url
-                         del ini)
-  --version-table NAME   la tabla de versiones (por defecto: alembic_version)
-  --json                 salida legible por máquina (ver README, &quot;JSON output&quot;)
-  --lang en|es           idioma de los mensajes propios de Retort
-  -h, --help             esta ayuda; tras un comando, la ayuda de ese comando
-  --version              la versión de Retort
-
-Código de salida: 0 correcto, 1 falló la operación, 2 error de uso,
-3 migraciones pendientes, 4 tabla de versiones inconsistente con los scripts,
-5 base de datos ilegible o bloqueada, 255 fallo al estilo de Alembic
-(&quot;FAILED: ...&quot; en la salida estándar).</translation>
-    </message>
-    <message>
         <source>usage: retort upgrade TARGET [--sql] [--no-backup] [--backup-dir DIR] [RENDERER]
        retort downgrade TARGET [--sql] [--no-backup] [--backup-dir DIR] [RENDERER]
        retort pending [RENDERER]
@@ -582,6 +497,163 @@ Código de salida: 0 sana (o reparada), 1 falló la reparación o no hay ninguna
     <message>
         <source>gui opens the desktop application, which has no --json output</source>
         <translation>gui abre la aplicación de escritorio, que no tiene salida --json</translation>
+    </message>
+    <message>
+        <source>usage: retort [-c alembic.ini] [--db FILE] [--scripts DIR] [--version-table NAME]
+              [--json] [--lang en|es] COMMAND [options]
+
+Inspect SQLite databases whose schema is managed by Alembic migrations.
+Revision files are read, never executed.
+
+Commands (Alembic&apos;s output):
+  current [-v]                      the database&apos;s current revision(s)
+  heads [-v] [--resolve-dependencies]  the head revisions of the scripts
+  branches [-v]                     the branch points
+  history [-r RANGE] [-v] [-i]      the revisions, newest first
+  show REV                          the details of a revision
+
+Retort&apos;s commands:
+  status                            database, current revision, heads, pending
+                                    migrations and problems in one screen
+  pending                           the steps to the heads, with their SQL
+  upgrade TARGET [--sql]            apply (or print) migrations: a backup first,
+  downgrade TARGET [--sql]          one transaction per step, checks after
+  stamp TARGET... [--purge] [--sql] set the version table without migrating
+  backup | backups | restore FILE   take, list and restore database backups
+  doctor [--fix CODE|all]           diagnose and repair a broken database
+  integrity                         SQLite&apos;s integrity and foreign key checks
+  schema                            the database&apos;s tables, indexes, views, triggers
+  gui [DB | -c INI]                 the desktop application (also with no command)
+
+Global options:
+  -c, --config FILE      alembic.ini to read (default: ./alembic.ini, or
+                         ./migrations/alembic.ini for Flask-Migrate)
+  --scripts DIR          a script directory (with versions/) or a versions directory
+  --db FILE              the SQLite database (default: sqlalchemy.url of the ini)
+  --version-table NAME   the version table (default: alembic_version)
+  --json                 machine-readable output (see README, &quot;JSON output&quot;)
+  --lang en|es           language of Retort&apos;s own messages
+  -h, --help             this help, or a command&apos;s help after the command
+  --version              Retort&apos;s version
+
+Exit status: 0 ok, 1 operation failed, 2 usage error, 3 pending migrations,
+4 version table inconsistent with the scripts, 5 database unreadable or locked,
+255 an Alembic-style failure (&quot;FAILED: ...&quot; on standard output).</source>
+        <translation>uso: retort [-c alembic.ini] [--db FILE] [--scripts DIR] [--version-table NAME]
+            [--json] [--lang en|es] COMMAND [options]
+
+Inspecciona bases de datos SQLite cuyo esquema se gestiona con migraciones
+de Alembic. Los archivos de revisión se leen, nunca se ejecutan.
+
+Comandos (salida de Alembic):
+  current [-v]                      las revisiones actuales de la base de datos
+  heads [-v] [--resolve-dependencies]  las revisiones cabeza de los scripts
+  branches [-v]                     los puntos de ramificación
+  history [-r RANGE] [-v] [-i]      las revisiones, de la más reciente a la más
+                                    antigua
+  show REV                          los detalles de una revisión
+
+Comandos de Retort:
+  status                            base de datos, revisión actual, cabezas,
+                                    migraciones pendientes y problemas en una
+                                    sola pantalla
+  pending                           los pasos hasta las cabezas, con su SQL
+  upgrade TARGET [--sql]            aplica (o muestra) migraciones: primero una
+  downgrade TARGET [--sql]          copia de seguridad, una transacción por paso
+                                    y comprobaciones al final
+  stamp TARGET... [--purge] [--sql] sella la tabla de versiones sin migrar
+  backup | backups | restore FILE   crea, lista y restaura copias de seguridad
+  doctor [--fix CODE|all]           diagnostica y repara una base de datos rota
+  integrity                         comprobaciones de integridad y de claves
+                                    foráneas de SQLite
+  schema                            tablas, índices, vistas y disparadores de la
+                                    base de datos
+  gui [DB | -c INI]                 la aplicación de escritorio (también sin
+                                    comando)
+
+Opciones globales:
+  -c, --config FILE      alembic.ini que se lee (por defecto: ./alembic.ini, o
+                         ./migrations/alembic.ini con Flask-Migrate)
+  --scripts DIR          un directorio de scripts (con versions/) o directamente
+                         un directorio de versiones
+  --db FILE              la base de datos SQLite (por defecto: sqlalchemy.url
+                         del ini)
+  --version-table NAME   la tabla de versiones (por defecto: alembic_version)
+  --json                 salida legible por máquina (ver README, &quot;JSON output&quot;)
+  --lang en|es           idioma de los mensajes propios de Retort
+  -h, --help             esta ayuda; tras un comando, la ayuda de ese comando
+  --version              la versión de Retort
+
+Código de salida: 0 correcto, 1 falló la operación, 2 error de uso,
+3 migraciones pendientes, 4 tabla de versiones inconsistente con los scripts,
+5 base de datos ilegible o bloqueada, 255 fallo al estilo de Alembic
+(&quot;FAILED: ...&quot; en la salida estándar).</translation>
+    </message>
+    <message>
+        <source>usage: retort integrity [--db FILE | -c INI]
+       retort schema [--db FILE | -c INI]
+
+integrity runs SQLite&apos;s PRAGMA integrity_check and foreign_key_check on the
+database; schema prints its tables (columns, unique and foreign keys),
+indexes, views and triggers. Both open the file read-only and need no
+migration scripts: --db FILE is enough.
+
+Exit status: 0 sound (integrity) or printed (schema), 4 integrity problems
+found, 5 database unreadable.</source>
+        <translation>uso: retort integrity [--db FILE | -c INI]
+     retort schema [--db FILE | -c INI]
+
+integrity ejecuta PRAGMA integrity_check y foreign_key_check de SQLite sobre la
+base de datos; schema muestra sus tablas (columnas, claves únicas y foráneas),
+índices, vistas y disparadores. Ambos abren el archivo en solo lectura y no
+necesitan scripts de migración: basta con --db FILE.
+
+Código de salida: 0 sana (integrity) o mostrado (schema), 4 problemas de
+integridad encontrados, 5 base de datos ilegible.</translation>
+    </message>
+    <message>
+        <source>Database:          %1</source>
+        <translation>Base de datos:     %1</translation>
+    </message>
+    <message>
+        <source>Integrity check:   %1</source>
+        <translation>Integridad:        %1</translation>
+    </message>
+    <message>
+        <source>Foreign key check: ok</source>
+        <translation>Claves foráneas:   ok</translation>
+    </message>
+    <message>
+        <source>Foreign key check: rows that refer to rows that do not exist:</source>
+        <translation>Claves foráneas:   filas que hacen referencia a filas que no existen:</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de datos: %1</translation>
+    </message>
+    <message>
+        <source>(no tables)</source>
+        <translation>(sin tablas)</translation>
+    </message>
+    <message>
+        <source>table %1</source>
+        <translation>tabla %1</translation>
+    </message>
+    <message>
+        <source>index %1 %2</source>
+        <translation>índice %1 %2</translation>
+    </message>
+    <message>
+        <source>view %1</source>
+        <translation>vista %1</translation>
+    </message>
+    <message>
+        <source>trigger %1 on %2</source>
+        <translation>disparador %1 en %2</translation>
+    </message>
+    <message>
+        <source>%1 needs a database: give --db FILE, or -c alembic.ini with a SQLite sqlalchemy.url.</source>
+        <translation>%1 necesita una base de datos: indica --db FILE, o -c alembic.ini con un sqlalchemy.url de SQLite.</translation>
     </message>
 </context>
 <context>
