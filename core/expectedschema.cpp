@@ -206,6 +206,10 @@ QString cacheKey(const Project &project, const AlembicRenderer *renderer)
     QString key = renderer && !renderer->isDisabled()
                       ? u"python:"_s + renderer->settings().interpreter + u'\x1e'
                       : QString();
+    // The reasons kept in the schemas are translated: a language switched at
+    // run time must not be answered from schemas computed in the other one.
+    // (A sentence of this class, as the installed translators give it.)
+    key += Text::tr("revision %1 cannot be translated to SQL (%2): %3") + u'\x1e';
     key += project.config.versionLocations.join(u'\x1e');
     for (const RevisionFile &file : project.files) {
         const QFileInfo info(file.path);

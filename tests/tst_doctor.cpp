@@ -23,6 +23,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTest>
 
 #include <memory>
@@ -699,6 +700,25 @@ void TestDoctor::expectedSchemasCacheInvalidated()
     const auto second = ExpectedSchemas::forProject(project);
     QVERIFY(second.get() != first.get());
     QVERIFY(second->at(0).snapshot.table(u"other_name"_s));
+
+    // Another language (the GUI switches at run time): computed again, so the
+    // reasons it keeps are in that language.
+    class Marking : public QTranslator
+    {
+    public:
+        QString translate(const char *context, const char *source, const char *, int) const override
+        {
+            return QByteArray(context) == "retort::ExpectedSchemas"
+                       ? u"[es] "_s + QString::fromUtf8(source)
+                       : QString();
+        }
+        bool isEmpty() const override { return false; }
+    } marking;
+    QCoreApplication::installTranslator(&marking);
+    const auto translated = ExpectedSchemas::forProject(project);
+    QCoreApplication::removeTranslator(&marking);
+    QVERIFY(translated.get() != second.get());
+    QCOMPARE(ExpectedSchemas::forProject(project).get(), second.get()); // back: cached again
 }
 
 void TestDoctor::catalogue_data()
